@@ -1,0 +1,35 @@
+import { defineCollection } from 'astro:content';
+import { glob } from 'astro/loaders';
+import type { CollectionName } from './schemas/common.ts';
+import { COLLECTION_DEFS, CONTENT_DIR, globPattern, idFromFileName, scanIds } from './schemas/collections.ts';
+import { comparisonSchema } from './schemas/comparison.ts';
+import { frameworkSchema } from './schemas/framework.ts';
+import { glossarySchema } from './schemas/glossary.ts';
+import { guideSchema } from './schemas/guide.ts';
+import { programSchema } from './schemas/program.ts';
+import { roleSchema } from './schemas/role.ts';
+import { sourceSchema } from './schemas/source.ts';
+
+// References are checked against the files on disk, exactly as `npm run validate` checks them.
+const context = scanIds(CONTENT_DIR);
+
+function loader(name: CollectionName) {
+  const def = COLLECTION_DEFS[name];
+  return glob({
+    pattern: globPattern(def),
+    base: `./${CONTENT_DIR}/${def.dir}`,
+    // Keep the id equal to the file name; the validator rejects names that are not already clean ids.
+    generateId: ({ entry }) => idFromFileName(entry),
+  });
+}
+
+// Written out one by one (not mapped) so Astro can infer each collection's entry type.
+export const collections = {
+  roles: defineCollection({ loader: loader('roles'), schema: roleSchema(context) }),
+  comparisons: defineCollection({ loader: loader('comparisons'), schema: comparisonSchema(context) }),
+  guides: defineCollection({ loader: loader('guides'), schema: guideSchema(context) }),
+  programs: defineCollection({ loader: loader('programs'), schema: programSchema(context) }),
+  frameworks: defineCollection({ loader: loader('frameworks'), schema: frameworkSchema(context) }),
+  glossary: defineCollection({ loader: loader('glossary'), schema: glossarySchema(context) }),
+  sources: defineCollection({ loader: loader('sources'), schema: sourceSchema(context) }),
+};

@@ -1,0 +1,32 @@
+/**
+ * Suggests the closest known value for a mistyped id or enum value.
+ * Editors mostly make one- or two-letter slips ("sound-enginer"), so plain edit
+ * distance with a length-relative cut-off is enough and needs no dependency.
+ */
+export function editDistance(a: string, b: string): number {
+  const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0]!;
+    prev[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const up = prev[j]!;
+      prev[j] = Math.min(up + 1, prev[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diag = up;
+    }
+  }
+  return prev[b.length]!;
+}
+
+export function didYouMean(input: string, known: Iterable<string>): string | undefined {
+  let best: string | undefined;
+  let bestScore = Infinity;
+  for (const candidate of known) {
+    const score = editDistance(input.toLowerCase(), candidate.toLowerCase());
+    if (score < bestScore) {
+      best = candidate;
+      bestScore = score;
+    }
+  }
+  // Beyond roughly a third of the word, a suggestion is more confusing than helpful.
+  return best !== undefined && bestScore <= Math.max(2, Math.ceil(input.length / 3)) ? best : undefined;
+}

@@ -1,0 +1,75 @@
+/**
+ * Dated, cited figures: pay and employment outlook. Every figure carries its
+ * basis, date, region and source so pages can show several side by side (an
+ * older seed figure next to a newer official one) without losing track of which
+ * is which.
+ */
+import { z } from 'astro/zod';
+import { partialDate, prose, ref, type SchemaContext } from './common.ts';
+
+export const PAY_BASES = ['median', 'average', 'percentile-10', 'percentile-90'] as const;
+export const PAY_BASIS_LABELS: Record<(typeof PAY_BASES)[number], string> = {
+  median: 'Median',
+  average: 'Average',
+  'percentile-10': 'Lowest 10% earned less than',
+  'percentile-90': 'Highest 10% earned more than',
+};
+
+export const payFigure = (ctx: SchemaContext, field: string) =>
+  z.strictObject({
+    /** The amount in whole currency units, e.g. 66430. */
+    amount: z
+      .number({ error: `${field}.amount must be a number without currency signs or commas, e.g. 66430` })
+      .positive({ error: `${field}.amount must be greater than zero` })
+      .max(10_000_000, { error: `${field}.amount is implausibly large; check for extra digits` }),
+    /** ISO 4217 currency code. */
+    currency: z.enum(['USD', 'GBP', 'EUR', 'CAD', 'AUD']).default('USD'),
+    /** Whether the amount is per year or per hour. */
+    per: z.enum(['year', 'hour'], { error: `${field}.per must be "year" or "hour"` }),
+    /** What kind of figure it is: median, average, or a percentile. */
+    basis: z.enum(PAY_BASES),
+    /** When the figure applies, e.g. 2024-05 for "May 2024". */
+    asOf: partialDate(ctx, `${field}.asOf`),
+    /** Where the figure applies, e.g. "United States". */
+    region: prose(`${field}.region`, 80),
+    /** The occupation or group the figure describes, in the source's terms. */
+    occupation: prose(`${field}.occupation`, 120),
+    /** Id of the source of the figure. */
+    source: ref(ctx, 'sources', `${field}.source`),
+    /** Optional caveat, e.g. that the group is wider than this role. */
+    note: prose(`${field}.note`, 300).optional(),
+  });
+export type PayFigure = z.output<ReturnType<typeof payFigure>>;
+
+export const outlookFigure = (ctx: SchemaContext, field: string) =>
+  z
+    .strictObject({
+      /** Projected change in employment, in percent (negative for a decline). */
+      percent: z
+        .number({ error: `${field}.percent must be a number such as 2 or -2` })
+        .min(-100, { error: `${field}.percent cannot be below -100` })
+        .max(1000, { error: `${field}.percent is implausibly large; check for extra digits` }),
+      /** First year of the projection period, e.g. 2024. */
+      from: z.number().int().min(1900),
+      /** Last year of the projection period, e.g. 2034. */
+      to: z.number().int().min(1900),
+      /** Jobs at the start of the period, when the source gives it. */
+      jobsStart: z.number().int().nonnegative().optional(),
+      /** Jobs projected at the end of the period, when the source gives it. */
+      jobsEnd: z.number().int().nonnegative().optional(),
+      /** The source's own words for the pace, e.g. "slower than average". */
+      pace: prose(`${field}.pace`, 80).optional(),
+      /** Where the figure applies. */
+      region: prose(`${field}.region`, 80),
+      /** The occupation or group the figure describes, in the source's terms. */
+      occupation: prose(`${field}.occupation`, 120),
+      /** When the source published the projection, e.g. 2025-08. */
+      asOf: partialDate(ctx, `${field}.asOf`).optional(),
+      /** Id of the source of the projection. */
+      source: ref(ctx, 'sources', `${field}.source`),
+    })
+    .refine((o) => o.to > o.from, {
+      error: `${field}.to must be a later year than ${field}.from; the period runs from..to`,
+      path: ['to'],
+    });
+export type OutlookFigure = z.output<ReturnType<typeof outlookFigure>>;

@@ -1,0 +1,75 @@
+/** Role profiles: one MDX file per role in content/roles/. */
+import { z } from 'astro/zod';
+import {
+  cited,
+  disagreement,
+  pageFields,
+  prose,
+  ref,
+  refList,
+  SETTINGS,
+  updatedNotBeforePublished,
+  type SchemaContext,
+} from './common.ts';
+import { outlookFigure, payFigure } from './figures.ts';
+
+export const CAREER_STAGES = ['entry', 'entry-to-mid', 'mid', 'senior', 'occupation'] as const;
+export const CAREER_STAGE_LABELS: Record<(typeof CAREER_STAGES)[number], string> = {
+  entry: 'Entry level',
+  'entry-to-mid': 'Entry to mid level',
+  mid: 'Mid level',
+  senior: 'Senior',
+  occupation: 'Whole occupation (all stages)',
+};
+
+export const roleSchema = (ctx: SchemaContext) =>
+  z
+    .strictObject({
+      ...pageFields(ctx),
+      /** Other names for the role, each with the source that uses it. */
+      alternateTitles: z.array(cited(ctx, 'alternateTitles')).default([]),
+      /** O*NET-SOC code of the occupation, such as 27-4014.00, when one applies. */
+      onetSoc: z
+        .string()
+        .regex(/^\d{2}-\d{4}\.\d{2}$/, { error: 'onetSoc must look like 27-4014.00 (two digits, hyphen, four digits, dot, two digits)' })
+        .optional(),
+      /** The broader occupation (another role entry) this role belongs to. */
+      occupation: ref(ctx, 'roles', 'occupation').optional(),
+      /** Where on the career path the role sits. */
+      careerStage: z.enum(CAREER_STAGES, {
+        error: `careerStage must be one of: ${CAREER_STAGES.join(', ')}`,
+      }),
+      /** Where the work happens; the first listed is the most typical. */
+      settings: z
+        .array(z.enum(SETTINGS, { error: `settings must only use: ${SETTINGS.join(', ')}` }))
+        .min(1, { error: 'settings needs at least one setting' }),
+      /** Roles this role usually reports to. */
+      reportsTo: refList(ctx, 'roles', 'reportsTo').default([]),
+      /** Roles people in this role usually move on to. */
+      progressesTo: refList(ctx, 'roles', 'progressesTo').default([]),
+      /** Other roles worth reading about. */
+      related: refList(ctx, 'roles', 'related').default([]),
+      /** What the role does, each duty cited. */
+      responsibilities: z.array(cited(ctx, 'responsibilities')).min(1, {
+        error: 'responsibilities needs at least one cited duty',
+      }),
+      /** Skills the role needs, each cited. */
+      skills: z.array(cited(ctx, 'skills')).default([]),
+      /** Education and training routes, each cited. */
+      education: z.array(cited(ctx, 'education')).default([]),
+      /** The usual way in, cited. */
+      entryRoute: cited(ctx, 'entryRoute').optional(),
+      /** Pay figures; pages list them newest first. */
+      pay: z.array(payFigure(ctx, 'pay')).default([]),
+      /** Employment outlook figures; pages list them newest first. */
+      outlook: z.array(outlookFigure(ctx, 'outlook')).default([]),
+      /** Points where sources disagree about this role. */
+      disagreements: z.array(disagreement(ctx, 'disagreements')).default([]),
+      /** Glossary terms the page uses, linked from the page. */
+      terms: refList(ctx, 'glossary', 'terms').default([]),
+      /** Short caption for the role on the career path diagram. */
+      pathLabel: prose('pathLabel', 40).optional(),
+    })
+    .refine(updatedNotBeforePublished.check, updatedNotBeforePublished.params);
+
+export type Role = z.output<ReturnType<typeof roleSchema>>;

@@ -1,0 +1,45 @@
+/** Sources: one YAML file per cited document in content/sources/. */
+import { z } from 'astro/zod';
+import { partialDate, prose, type SchemaContext } from './common.ts';
+
+export const SOURCE_KINDS = [
+  'article',
+  'blog-post',
+  'job-profile',
+  'government-statistics',
+  'occupational-database',
+  'framework-export',
+] as const;
+
+export const SOURCE_KIND_LABELS: Record<(typeof SOURCE_KINDS)[number], string> = {
+  article: 'Article',
+  'blog-post': 'Blog post',
+  'job-profile': 'Job profile',
+  'government-statistics': 'Government statistics',
+  'occupational-database': 'Occupational database',
+  'framework-export': 'Competency framework export',
+};
+
+export const sourceSchema = (ctx: SchemaContext) =>
+  z.strictObject({
+    /** Title of the document. */
+    title: prose('title', 200),
+    /** Who published it; "Unknown" when the copy we hold does not say. */
+    publisher: prose('publisher', 200),
+    /** Publication or last-modified date, when known. */
+    date: partialDate(ctx, 'date').optional(),
+    /** What kind of document it is. */
+    kind: z.enum(SOURCE_KINDS, { error: `kind must be one of: ${SOURCE_KINDS.join(', ')}` }),
+    /** Where to read it; https only. */
+    url: z
+      .url({ protocol: /^https$/, error: 'url must be a full https:// address' })
+      .optional(),
+    /** Licence or attribution the handbook must show. */
+    licence: prose('licence', 400),
+    /** The seed document this entry was made from, if any (e.g. 003_7b51b4d5ed545018.txt). */
+    seed: z.string().regex(/^\d{3}_[0-9a-f]{16}\.txt$/, { error: 'seed must be a seed file name such as 003_7b51b4d5ed545018.txt' }).optional(),
+    /** How reliable it is and what to keep in mind when citing it. */
+    note: prose('note', 500).optional(),
+  });
+
+export type Source = z.output<ReturnType<typeof sourceSchema>>;
