@@ -1,0 +1,10 @@
+/**
+ * The components MDX content may use. They are passed to every rendered entry,
+ * so content files never import anything (the validator forbids imports).
+ * Keep this list in step with MDX_COMPONENTS in src/lib/content-validator.ts.
+ */
+import Callout from './Callout.astro';
+import Cite from './Cite.astro';
+import Term from './Term.astro';
+
+export const mdxComponents = { Callout, Cite, Term };

@@ -1,0 +1,41 @@
+/**
+ * Lays out the career path from the roles' `progressesTo` references: each
+ * role's step is the length of the longest chain of moves leading to it, so
+ * entry roles come first however the files are ordered.
+ */
+export interface PathRole {
+  id: string;
+  title: string;
+  progressesTo: readonly string[];
+}
+
+export interface PathLayout {
+  /** Roles grouped by step, first step first. */
+  steps: PathRole[][];
+  /** Moves between roles that both appear on the path. */
+  edges: { from: string; to: string }[];
+}
+
+export function layoutCareerPath(roles: readonly PathRole[]): PathLayout {
+  const byId = new Map(roles.map((r) => [r.id, r]));
+  const edges = roles.flatMap((r) => r.progressesTo.filter((to) => byId.has(to)).map((to) => ({ from: r.id, to })));
+  const depth = new Map<string, number>();
+  const visiting = new Set<string>();
+  const depthOf = (id: string): number => {
+    const known = depth.get(id);
+    if (known !== undefined) return known;
+    if (visiting.has(id)) throw new Error(`progressesTo forms a loop through "${id}"; a career path cannot lead back to itself`);
+    visiting.add(id);
+    const parents = edges.filter((e) => e.to === id).map((e) => depthOf(e.from) + 1);
+    visiting.delete(id);
+    const d = Math.max(0, ...parents);
+    depth.set(id, d);
+    return d;
+  };
+  const steps: PathRole[][] = [];
+  for (const role of roles) {
+    const d = depthOf(role.id);
+    (steps[d] ??= []).push(role);
+  }
+  return { steps: steps.filter(Boolean), edges };
+}

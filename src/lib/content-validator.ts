@@ -1,0 +1,386 @@
+/**
+ * Checks everything under content/ without building the site: every file is
+ * loaded by a collection, ids are clean and unique, frontmatter matches the
+ * schemas (including references between entries and hours that must add up),
+ * and MDX bodies only use the allowed components and existing links.
+ *
+ * Every problem carries file, line and column. All problems are collected in
+ * one pass so an editor can fix a pull request in one go.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { extname, join, relative, sep } from 'node:path';
+import { LineCounter, parseDocument, type Document } from 'yaml';
+import { COLLECTION_DEFS, CONTENT_DIR, idFromFileName } from '../schemas/collections.ts';
+import { COLLECTIONS, ID_PATTERN, type CollectionName, type SchemaContext } from '../schemas/common.ts';
+import { didYouMean } from './did-you-mean.ts';
+import { knownTargets } from './routes.ts';
+import { formatPath, locate } from './yaml-locate.ts';
+import { friendlyErrorMap } from './zod-messages.ts';
+
+export type Severity = 'error' | 'warning';
+
+export interface Problem {
+  /** Path relative to the repository root, with forward slashes. */
+  file: string;
+  line: number;
+  column: number;
+  /** The field (pay[0].amount), or `file`/`body` for problems outside frontmatter. */
+  field: string;
+  message: string;
+  severity: Severity;
+}
+
+export interface ValidateOptions {
+  /** Repository root; content is read from `<root>/content`. */
+  root: string;
+  /** Reference date for "in the future" checks. */
+  today?: Date;
+}
+
+export interface ValidationResult {
+  problems: Problem[];
+  /** Files that a collection loads, by collection. */
+  entries: Record<CollectionName, string[]>;
+  /** Every file found under content/. */
+  filesSeen: number;
+}
+
+/** Components an MDX body may use; they are provided by the page, never imported. */
+export const MDX_COMPONENTS = ['Cite', 'Term', 'Callout'] as const;
+
+interface LoadedFile {
+  collection: CollectionName;
+  rel: string;
+  id: string;
+}
+
+const toPosix = (p: string) => p.split(sep).join('/');
+
+function walk(dir: string): string[] {
+  let out: string[] = [];
+  let names: import('node:fs').Dirent[];
+  try {
+    names = readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return out;
+  }
+  for (const entry of names) {
+    // Dotfiles (.gitkeep, editor swap files) are tooling, not content.
+    if (entry.name.startsWith('.')) continue;
+    const full = join(dir, entry.name);
+    if (entry.isDirectory()) out = out.concat(walk(full));
+    else out.push(full);
+  }
+  return out;
+}
+
+const DIR_TO_COLLECTION = new Map(COLLECTIONS.map((c) => [COLLECTION_DEFS[c].dir, c]));
+
+/** Suggests a valid id for a file name that is not one. */
+export const slugify = (name: string) =>
+  name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+
+/** Decides which collection loads a file, or explains why none does. */
+function classify(rel: string): { ok: true; collection: CollectionName } | { ok: false; message: string } {
+  const parts = rel.split('/');
+  const folders = COLLECTIONS.map((c) => COLLECTION_DEFS[c].dir).join(', ');
+  if (parts.length === 1) {
+    return { ok: false, message: `no collection loads files at the top of content/; move it into one of: ${folders}` };
+  }
+  const collection = DIR_TO_COLLECTION.get(parts[0]!);
+  if (!collection) {
+    const hint = didYouMean(parts[0]!, DIR_TO_COLLECTION.keys());
+    return {
+      ok: false,
+      message: `no collection loads content/${parts[0]}/; ${hint ? `did you mean content/${hint}/?` : `move it into one of: ${folders}`}`,
+    };
+  }
+  const def = COLLECTION_DEFS[collection];
+  if (parts.length > 2) {
+    return { ok: false, message: `${collection} loads files directly inside content/${def.dir}/ only; move it out of the subfolder` };
+  }
+  if (extname(rel) !== def.extension) {
+    return {
+      ok: false,
+      message: `${collection} only loads ${def.extension} files, so this file would be silently skipped; rename it to ${idFromFileName(parts[1]!)}${def.extension} or remove it`,
+    };
+  }
+  return { ok: true, collection };
+}
+
+/** Returns the 1-based line and column of a character offset. */
+function lineColAt(text: string, offset: number) {
+  let line = 1;
+  let last = -1;
+  for (let i = 0; i < offset && i < text.length; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      last = i;
+    }
+  }
+  return { line, column: offset - last };
+}
+
+/** Finds the first byte that is not valid UTF-8 and returns its line. */
+function firstInvalidUtf8(bytes: Uint8Array): { line: number; byte: number } {
+  let line = 1;
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i]!;
+    if (b === 10) line++;
+    if (b < 0x80) continue;
+    const len = b >= 0xf0 && b <= 0xf4 ? 4 : b >= 0xe0 ? 3 : b >= 0xc2 && b < 0xe0 ? 2 : 0;
+    let ok = len > 0 && i + len <= bytes.length;
+    for (let k = 1; ok && k < len; k++) ok = (bytes[i + k]! & 0xc0) === 0x80;
+    if (!ok) return { line, byte: b };
+    i += len - 1;
+  }
+  return { line, byte: 0 };
+}
+
+interface ParsedSource {
+  data: unknown;
+  doc?: Document;
+  lineCounter?: LineCounter;
+  /** Lines before the YAML starts (1 for MDX frontmatter after the opening ---). */
+  lineOffset: number;
+  body?: string;
+  bodyStartLine?: number;
+}
+
+export function validateContent(options: ValidateOptions): ValidationResult {
+  const contentRoot = join(options.root, CONTENT_DIR);
+  const problems: Problem[] = [];
+  const entries = Object.fromEntries(COLLECTIONS.map((c) => [c, [] as string[]])) as Record<CollectionName, string[]>;
+  const report = (file: string, line: number, column: number, field: string, message: string, severity: Severity = 'error') =>
+    problems.push({ file, line, column, field, message, severity });
+
+  // 1. Every file is accounted for: loaded by a collection, or reported.
+  const files = walk(contentRoot).map((f) => toPosix(relative(options.root, f)));
+  const loaded: LoadedFile[] = [];
+  for (const rel of files) {
+    const inContent = rel.slice(CONTENT_DIR.length + 1);
+    const verdict = classify(inContent);
+    if (!verdict.ok) {
+      report(rel, 1, 1, 'file', verdict.message);
+      continue;
+    }
+    const id = idFromFileName(inContent.split('/')[1]!);
+    loaded.push({ collection: verdict.collection, rel, id });
+  }
+
+  // 2. Ids: clean, and unique within their collection (even on case-insensitive file systems).
+  const ids: Record<CollectionName, Set<string>> = Object.fromEntries(COLLECTIONS.map((c) => [c, new Set<string>()])) as Record<
+    CollectionName,
+    Set<string>
+  >;
+  const seen = new Map<string, string>();
+  for (const file of loaded) {
+    if (!ID_PATTERN.test(file.id)) {
+      const suggestion = slugify(file.id) || 'a-descriptive-name';
+      report(file.rel, 1, 1, 'file', `file name "${file.id}" is not a valid id (lowercase words joined by hyphens); rename the file to ${suggestion}${COLLECTION_DEFS[file.collection].extension}`);
+    }
+    const key = `${file.collection}/${file.id.toLowerCase()}`;
+    const first = seen.get(key);
+    if (first) {
+      report(file.rel, 1, 1, 'file', `duplicate id "${file.id}": ${first} already uses it; rename one of the two files`);
+    } else {
+      seen.set(key, file.rel);
+    }
+    ids[file.collection].add(file.id);
+    entries[file.collection].push(file.rel);
+  }
+
+  const context: SchemaContext = options.today ? { ids, today: options.today } : { ids };
+  const schemas = Object.fromEntries(COLLECTIONS.map((c) => [c, COLLECTION_DEFS[c].schema(context)])) as Record<
+    CollectionName,
+    ReturnType<(typeof COLLECTION_DEFS)[CollectionName]['schema']>
+  >;
+  const targets = knownTargets(ids);
+  const glossaryTerms = new Map<string, string>();
+
+  // 3. Each file: readable, parseable, schema-valid, with a clean body.
+  for (const file of loaded) {
+    const parsed = readSource(file, options.root, report);
+    if (!parsed) continue;
+    const result = schemas[file.collection].safeParse(parsed.data, { error: friendlyErrorMap });
+    if (!result.success) {
+      for (const issue of result.error.issues) {
+        // An unknown key is reported at the key itself, not at its parent.
+        const path = issue.code === 'unrecognized_keys' && issue.keys.length === 1 ? [...issue.path, issue.keys[0]!] : issue.path;
+        const pos = parsed.doc && parsed.lineCounter ? locate(parsed.doc, parsed.lineCounter, path) : undefined;
+        report(file.rel, pos ? pos.line + parsed.lineOffset : 1, pos?.column ?? 1, formatPath(path), issue.message);
+      }
+    } else if (file.collection === 'glossary') {
+      const term = (result.data as { term: string }).term.toLowerCase();
+      const other = glossaryTerms.get(term);
+      if (other) report(file.rel, 1 + parsed.lineOffset, 1, 'term', `duplicate term "${term}": ${other} already defines it; merge the two entries`);
+      else glossaryTerms.set(term, file.rel);
+    }
+    if (parsed.body !== undefined) checkBody(file.rel, parsed.body, parsed.bodyStartLine ?? 1, ids, targets, report);
+  }
+
+  problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
+  return { problems, entries, filesSeen: files.length };
+}
+
+type Reporter = (file: string, line: number, column: number, field: string, message: string, severity?: Severity) => void;
+
+function readSource(file: LoadedFile, root: string, report: Reporter): ParsedSource | undefined {
+  const bytes = readFileSync(join(root, file.rel));
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    const bad = firstInvalidUtf8(bytes);
+    report(file.rel, bad.line, 1, 'file', `file is not valid UTF-8 (byte 0x${bad.byte.toString(16).toUpperCase().padStart(2, '0')} on this line); re-save it as UTF-8`);
+    return undefined;
+  }
+  // A byte-order mark is harmless; many Windows editors add one.
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  if (text.trim() === '') {
+    report(file.rel, 1, 1, 'file', `file is empty; fill it in from the template in CONTRIBUTING.md or delete it`);
+    return undefined;
+  }
+  const ext = COLLECTION_DEFS[file.collection].extension;
+  if (ext === '.mdx') return readMdx(file.rel, text, report);
+  return readData(file.rel, text, ext === '.json', report);
+}
+
+function parseYaml(rel: string, yamlText: string, lineOffset: number, report: Reporter) {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(yamlText, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    for (const error of doc.errors) {
+      const { line, col } = lineCounter.linePos(error.pos[0]);
+      const detail = error.code === 'DUPLICATE_KEY' ? 'the same key appears twice; keep one' : error.message.split('\n')[0]!;
+      report(rel, line + lineOffset, col, 'yaml', `YAML syntax error: ${detail}`);
+    }
+    return undefined;
+  }
+  return { doc, lineCounter };
+}
+
+function readMdx(rel: string, text: string, report: Reporter): ParsedSource | undefined {
+  const lines = text.split(/\r?\n/);
+  if (lines[0]?.trim() !== '---') {
+    report(rel, 1, 1, 'frontmatter', 'the file must start with a line containing only --- followed by the frontmatter fields');
+    return undefined;
+  }
+  const close = lines.findIndex((l, i) => i > 0 && l.trim() === '---');
+  if (close === -1) {
+    report(rel, 1, 1, 'frontmatter', 'the frontmatter is never closed; add a line containing only --- after the last field');
+    return undefined;
+  }
+  const yamlText = lines.slice(1, close).join('\n');
+  const parsed = parseYaml(rel, yamlText, 1, report);
+  if (!parsed) return undefined;
+  return {
+    data: parsed.doc.toJS() ?? {},
+    doc: parsed.doc,
+    lineCounter: parsed.lineCounter,
+    lineOffset: 1,
+    body: lines.slice(close + 1).join('\n'),
+    bodyStartLine: close + 2,
+  };
+}
+
+function readData(rel: string, text: string, isJson: boolean, report: Reporter): ParsedSource | undefined {
+  if (isJson) {
+    try {
+      JSON.parse(text);
+    } catch (error) {
+      // V8 names the position: "... in JSON at position 42 (line 3 column 5)".
+      const message = (error as Error).message;
+      const match = /position (\d+)/.exec(message);
+      const pos = match ? lineColAt(text, Number(match[1])) : { line: 1, column: 1 };
+      report(rel, pos.line, pos.column, 'json', `JSON syntax error: ${message.replace(/ in JSON at position.*$/, '')}`);
+      return undefined;
+    }
+  }
+  // YAML is a superset of JSON, so one parser gives positions for both.
+  const parsed = parseYaml(rel, text, 0, report);
+  if (!parsed) return undefined;
+  return { data: parsed.doc.toJS(), doc: parsed.doc, lineCounter: parsed.lineCounter, lineOffset: 0 };
+}
+
+const ATTR = (name: string) => new RegExp(`\\b${name}\\s*=\\s*["']([^"']*)["']`);
+
+function checkBody(
+  rel: string,
+  body: string,
+  startLine: number,
+  ids: Record<CollectionName, ReadonlySet<string>>,
+  targets: ReturnType<typeof knownTargets>,
+  report: Reporter,
+) {
+  const lines = body.split('\n');
+  let fence: string | undefined;
+  lines.forEach((line, index) => {
+    const lineNo = startLine + index;
+    const fenceMatch = /^\s*(```+|~~~+)/.exec(line);
+    if (fenceMatch) {
+      if (!fence) fence = fenceMatch[1];
+      else if (line.trim().startsWith(fence)) fence = undefined;
+      return;
+    }
+    // Code samples may show anything; only live markup is checked.
+    if (fence) return;
+    const code = line.replace(/`[^`]*`/g, (m) => ' '.repeat(m.length));
+
+    if (/^\s*(import|export)\s/.test(code)) {
+      report(rel, lineNo, 1, 'body', `imports and exports are not allowed in content; the components ${MDX_COMPONENTS.join(', ')} are available without importing them`);
+    }
+    for (const m of code.matchAll(/<script\b/gi)) {
+      report(rel, lineNo, m.index + 1, 'body', 'raw <script> tags are not allowed in content; pages ship no scripts from MDX');
+    }
+    for (const m of code.matchAll(/<([A-Za-z][\w.]*)\b/g)) {
+      const name = m[1]!;
+      if (name.toLowerCase() === 'script') continue;
+      if (!/^[A-Z]/.test(name)) {
+        report(rel, lineNo, m.index + 1, 'body', `raw HTML <${name}> is not allowed; use Markdown, or one of the components ${MDX_COMPONENTS.join(', ')}`);
+      } else if (!(MDX_COMPONENTS as readonly string[]).includes(name)) {
+        const hint = didYouMean(name, MDX_COMPONENTS);
+        report(rel, lineNo, m.index + 1, 'body', `unknown component <${name}>; ${hint ? `did you mean <${hint}>?` : `use one of ${MDX_COMPONENTS.join(', ')}`}`);
+      }
+    }
+    for (const m of code.matchAll(/<(Cite|Term)\b[^>]*>/g)) {
+      const [tag, name] = m;
+      const attr = name === 'Cite' ? 'source' : 'id';
+      const collection: CollectionName = name === 'Cite' ? 'sources' : 'glossary';
+      const value = ATTR(attr).exec(tag)?.[1];
+      if (value === undefined) {
+        report(rel, lineNo, m.index + 1, 'body', `<${name}> needs a ${attr}="…" attribute naming a ${collection === 'sources' ? 'source' : 'glossary term'} id`);
+      } else if (!ids[collection].has(value)) {
+        const hint = didYouMean(value, ids[collection]);
+        report(rel, lineNo, m.index + 1, 'body', `<${name} ${attr}="${value}"> names an unknown ${collection === 'sources' ? 'source' : 'glossary term'}; ${hint ? `did you mean "${hint}"?` : `add content/${collection}/${value}.yaml or fix the id`}`);
+      }
+    }
+    for (const m of code.matchAll(/\]\(\s*([^)\s]+)[^)]*\)|href\s*=\s*["']([^"']+)["']/g)) {
+      const href = (m[1] ?? m[2])!;
+      const column = m.index + 1;
+      if (/^\s*javascript:/i.test(href)) {
+        report(rel, lineNo, column, 'body', 'javascript: links are not allowed; link to a page or an https:// address');
+        continue;
+      }
+      if (!href.startsWith('/')) continue;
+      const [path, fragment] = href.split('#') as [string, string | undefined];
+      if (path.startsWith('/data/')) continue;
+      if (!targets.paths.has(path)) {
+        const hint = didYouMean(path, targets.paths);
+        report(rel, lineNo, column, 'body', `link to ${path} goes nowhere (a renamed or missing page?); ${hint ? `did you mean ${hint}?` : 'fix the address'}`);
+      } else if (fragment && targets.fragments.has(path) && !targets.fragments.get(path)!.has(fragment)) {
+        const hint = didYouMean(fragment, targets.fragments.get(path)!);
+        report(rel, lineNo, column, 'body', `link to ${path}#${fragment} names no entry on that page; ${hint ? `did you mean #${hint}?` : 'fix the anchor'}`);
+      }
+    }
+  });
+}
+
+/** Formats a problem as `path:line:column field: message`. */
+export const formatProblem = (p: Problem) =>
+  `${p.file}:${p.line}:${p.column} ${p.field}: ${p.severity === 'warning' ? 'warning: ' : ''}${p.message}`;

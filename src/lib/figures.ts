@@ -1,0 +1,89 @@
+/**
+ * Derived figures and formatting for pay, outlook and program hours. Pure
+ * functions, so the numbers readers see are unit-tested.
+ */
+import type { OutlookFigure, PayFigure } from '../schemas/figures.ts';
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** "2024-05" → "May 2024"; "2025-08-28" → "28 August 2025"; "2013" → "2013". */
+export function formatPartialDate(text: string): string {
+  const [year, month, day] = text.split('-');
+  if (!month) return year!;
+  const name = MONTHS[Number(month) - 1]!;
+  return day ? `${Number(day)} ${name} ${year}` : `${name} ${year}`;
+}
+
+/** Sort key that puts the newest partial date last: "2024-05" < "2024-05-28" < "2025". */
+const dateKey = (text: string | undefined) => (text ?? '').padEnd(10, '~');
+
+/** Figures ordered newest first, as the design asks; ties keep their written order. */
+export function newestFirst<T extends { asOf?: string | undefined }>(figures: readonly T[]): T[] {
+  return figures
+    .map((figure, index) => ({ figure, index }))
+    .sort((a, b) => dateKey(b.figure.asOf).localeCompare(dateKey(a.figure.asOf)) || a.index - b.index)
+    .map(({ figure }) => figure);
+}
+
+/** Outlook figures ordered by the end of their period, latest first. */
+export function latestPeriodFirst(figures: readonly OutlookFigure[]): OutlookFigure[] {
+  return [...figures].sort((a, b) => b.to - a.to || b.from - a.from);
+}
+
+export function formatMoney(amount: number, currency: string, per: PayFigure['per']): string {
+  const money = new Intl.NumberFormat('en-US', {
+    style: 'currency',
+    currency,
+    maximumFractionDigits: Number.isInteger(amount) ? 0 : 2,
+  }).format(amount);
+  return `${money} a${per === 'hour' ? 'n hour' : ' year'}`;
+}
+
+/** "+13%", "−2%", "0%": a true minus sign reads better than a hyphen. */
+export function formatChange(percent: number): string {
+  if (percent === 0) return '0%';
+  return `${percent > 0 ? '+' : '−'}${Math.abs(percent)}%`;
+}
+
+export const formatCount = (n: number) => new Intl.NumberFormat('en-US').format(n);
+
+export interface HourShare {
+  label: string;
+  hours: number;
+  /** Whole-number percentage; the shares of one program always add up to 100. */
+  percent: number;
+  /** Exact fraction of the total, for drawing. */
+  fraction: number;
+}
+
+/**
+ * Each component's share of the total, rounded with the largest-remainder
+ * method so the percentages shown always add up to exactly 100.
+ */
+export function hourShares(components: readonly { label: string; hours: number }[]): HourShare[] {
+  const total = components.reduce((sum, c) => sum + c.hours, 0);
+  if (total === 0) return components.map((c) => ({ label: c.label, hours: c.hours, percent: 0, fraction: 0 }));
+  const raw = components.map((c) => (c.hours / total) * 100);
+  const floors = raw.map(Math.floor);
+  let missing = 100 - floors.reduce((a, b) => a + b, 0);
+  const order = raw.map((r, i) => ({ i, rest: r - Math.floor(r) })).sort((a, b) => b.rest - a.rest || a.i - b.i);
+  for (const { i } of order) {
+    if (missing <= 0) break;
+    floors[i]! += 1;
+    missing -= 1;
+  }
+  return components.map((c, i) => ({ label: c.label, hours: c.hours, percent: floors[i]!, fraction: c.hours / total }));
+}
+
+/** Average clock hours per week, to one decimal place. */
+export function hoursPerWeek(totalHours: number, weeks: number): number {
+  return Math.round((totalHours / weeks) * 10) / 10;
+}
+
+/** Hours per week expressed as a share of a 40-hour working week, in whole percent. */
+export function shareOfFullTimeWeek(totalHours: number, weeks: number, fullTime = 40): number {
+  return Math.round((totalHours / weeks / fullTime) * 100);
+}
+
+/** ISO 8601 duration for a number of weeks, e.g. P29W. */
+export const isoWeeks = (weeks: number) => `P${weeks}W`;

@@ -1,0 +1,50 @@
+/**
+ * Maps a data path such as ['pay', 0, 'amount'] back to the line and column of
+ * that key in the YAML (or JSON) source, so every problem can be reported as
+ * file:line:column.
+ */
+import { isMap, isScalar, isSeq, type Document, type LineCounter } from 'yaml';
+
+export interface Position {
+  line: number;
+  column: number;
+}
+
+/**
+ * Returns the position of the deepest part of `path` that exists in the
+ * document: the key itself when present, otherwise the nearest parent key
+ * (which is where a missing field has to be added).
+ */
+export function locate(doc: Document, lineCounter: LineCounter, path: readonly PropertyKey[]): Position | undefined {
+  let node: unknown = doc.contents;
+  let offset: number | undefined;
+  for (const segment of path) {
+    if (isMap(node)) {
+      const pair = node.items.find((p) => (isScalar(p.key) ? p.key.value : p.key) === segment);
+      if (!pair) break;
+      const key = pair.key as { range?: [number, number, number] } | null;
+      offset = key?.range?.[0] ?? offset;
+      node = pair.value;
+    } else if (isSeq(node) && typeof segment === 'number') {
+      const item = node.items[segment] as { range?: [number, number, number] } | undefined;
+      if (!item) break;
+      offset = item.range?.[0] ?? offset;
+      node = item;
+    } else {
+      break;
+    }
+  }
+  if (offset === undefined) return undefined;
+  const { line, col } = lineCounter.linePos(offset);
+  return { line, column: col };
+}
+
+/** Formats a path the way editors read it: pay[0].amount. */
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const segment of path) {
+    if (typeof segment === 'number') out += `[${segment}]`;
+    else out += out ? `.${String(segment)}` : String(segment);
+  }
+  return out || '(file)';
+}
