@@ -254,12 +254,15 @@ function readSource(file: LoadedFile, root: string, report: Reporter): ParsedSou
 function parseYaml(rel: string, yamlText: string, lineOffset: number, report: Reporter) {
   const lineCounter = new LineCounter();
   const doc = parseDocument(yamlText, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  if (doc.errors.length > 0) {
-    for (const error of doc.errors) {
-      const { line, col } = lineCounter.linePos(error.pos[0]);
-      const detail = error.code === 'DUPLICATE_KEY' ? 'the same key appears twice; keep one' : error.message.split('\n')[0]!;
-      report(rel, line + lineOffset, col, 'yaml', `YAML syntax error: ${detail}`);
-    }
+  const [error] = doc.errors;
+  if (error) {
+    // Later YAML errors are usually echoes of the first; one precise message is more useful than three.
+    const { line, col } = lineCounter.linePos(error.pos[0]);
+    const detail =
+      error.code === 'DUPLICATE_KEY'
+        ? 'the same field appears twice; keep one'
+        : `${error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}; check the indentation, colons and quotes on this line and the one above`;
+    report(rel, line + lineOffset, col, 'yaml', `YAML syntax error: ${detail}`);
     return undefined;
   }
   return { doc, lineCounter };

@@ -18,9 +18,14 @@ export function editDistance(a: string, b: string): number {
 }
 
 export function didYouMean(input: string, known: Iterable<string>): string | undefined {
+  const candidates = [...known];
+  // A truncated id ("blog" for "blog-post") is far in edit distance but obvious to a reader.
+  const lower = input.toLowerCase();
+  const prefixed = lower.length >= 3 ? candidates.filter((c) => c.toLowerCase().startsWith(lower)) : [];
+  if (prefixed.length === 1) return prefixed[0];
   let best: string | undefined;
   let bestScore = Infinity;
-  for (const candidate of known) {
+  for (const candidate of candidates) {
     const score = editDistance(input.toLowerCase(), candidate.toLowerCase());
     if (score < bestScore) {
       best = candidate;

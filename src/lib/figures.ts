@@ -14,8 +14,11 @@ export function formatPartialDate(text: string): string {
   return day ? `${Number(day)} ${name} ${year}` : `${name} ${year}`;
 }
 
-/** Sort key that puts the newest partial date last: "2024-05" < "2024-05-28" < "2025". */
-const dateKey = (text: string | undefined) => (text ?? '').padEnd(10, '~');
+/** Sort key that reads a partial date as its first day: "2024-05" sorts as 2024-05-00, before "2024-05-28". */
+function dateKey(text: string | undefined): string {
+  const [year = '0000', month = '00', day = '00'] = (text ?? '').split('-');
+  return `${year}-${month}-${day}`;
+}
 
 /** Figures ordered newest first, as the design asks; ties keep their written order. */
 export function newestFirst<T extends { asOf?: string | undefined }>(figures: readonly T[]): T[] {

@@ -9,6 +9,7 @@
  */
 import { z } from 'astro/zod';
 import { didYouMean } from '../lib/did-you-mean.ts';
+import { describeValue } from '../lib/zod-messages.ts';
 
 export const COLLECTIONS = [
   'roles',
@@ -33,9 +34,31 @@ export const OPEN_CONTEXT: SchemaContext = { ids: {} };
 
 export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
+/**
+ * Message for a value of the wrong type, or a missing one: says which, what was
+ * expected and what was found.
+ */
+export const expects =
+  (field: string, expected: string) =>
+  (issue: { input?: unknown }): string =>
+    issue.input === undefined
+      ? `${field} is required but missing; add it (${expected})`
+      : `${field} must be ${expected}; found ${describeValue(issue.input)}`;
+
+/** One of a fixed list of values, with a "did you mean" for near misses. */
+export function choice<const T extends readonly [string, ...string[]]>(field: string, values: T) {
+  return z.enum(values, {
+    error: (issue) => {
+      if (issue.input === undefined) return `${field} is required but missing; use one of: ${values.join(', ')}`;
+      const hint = typeof issue.input === 'string' ? didYouMean(issue.input, values) : undefined;
+      return `${field} must be one of: ${values.join(', ')}; found ${describeValue(issue.input)}${hint ? `. Did you mean "${hint}"?` : ''}`;
+    },
+  });
+}
+
 /** A lowercase, hyphenated id such as `sound-engineer`. */
 export const idString = (field: string) =>
-  z.string().regex(ID_PATTERN, {
+  z.string({ error: expects(field, 'an id such as "sound-engineer"') }).regex(ID_PATTERN, {
     error: `${field} must be lowercase words joined by single hyphens, such as "sound-engineer"`,
   });
 
@@ -113,10 +136,12 @@ export function partialDate(ctx: SchemaContext, field: string) {
   return z.preprocess(
     toIsoString,
     z
-      .string({ error: `${field} must be a date written as YYYY-MM-DD, YYYY-MM or YYYY` })
+      .string({ error: expects(field, 'a date written as YYYY-MM-DD, YYYY-MM or YYYY') })
       .refine(isRealDate, {
         error: (issue) =>
           `${field} "${String(issue.input)}" is not a real date; write it as YYYY-MM-DD, YYYY-MM or YYYY`,
+        // A date that does not exist cannot also be "in the future"; say one thing.
+        abort: true,
       })
       .refine((text) => startOfPartialDate(text) <= (ctx.today ?? new Date()), {
         error: (issue) =>
@@ -135,7 +160,7 @@ export function day(ctx: SchemaContext, field: string) {
 /** Text written for readers: non-empty, trimmed, with a length cap that catches pasted documents. */
 export const prose = (field: string, max = 600) =>
   z
-    .string({ error: `${field} must be text` })
+    .string({ error: expects(field, 'text') })
     .trim()
     .min(1, { error: `${field} must not be empty` })
     .max(max, { error: `${field} is longer than ${max} characters; shorten it or move detail into the page body` });
@@ -143,7 +168,7 @@ export const prose = (field: string, max = 600) =>
 /** A one-line description used for meta tags and listings. */
 export const description = (field = 'description') =>
   z
-    .string({ error: `${field} must be text` })
+    .string({ error: expects(field, 'one sentence of 50–160 characters') })
     .trim()
     .min(50, { error: `${field} must be at least 50 characters so search results have a useful summary` })
     .max(160, { error: `${field} must be at most 160 characters so search engines do not cut it off` });
@@ -200,10 +225,8 @@ export const disagreement = (ctx: SchemaContext, field: string) =>
     /** Each source's answer; at least two, or it is not a disagreement. */
     positions: z
       .array(position(ctx, `${field}.positions`))
-      .min(2, { error: `${field}.positions needs at least two positions from different sources` })
-      .refine((ps) => new Set(ps.map((p) => p.source)).size === ps.length, {
-        error: `${field}.positions cites the same source twice; merge those positions or cite another source`,
-      }),
+      // The same source may appear twice: a source that contradicts itself is a disagreement worth showing.
+      .min(2, { error: `${field}.positions needs at least two positions; add the other side with its source` }),
     /** Optional editor's note on how to read the disagreement (not a verdict). */
     note: prose(`${field}.note`, 400).optional(),
   });
@@ -219,7 +242,7 @@ export const pageFields = (ctx: SchemaContext) => ({
   /** Date of the last meaningful edit, YYYY-MM-DD. */
   updated: day(ctx, 'updated'),
   /** A draft is validated but not published. */
-  draft: z.boolean({ error: 'draft must be true or false' }).default(false),
+  draft: z.boolean({ error: expects('draft', 'true or false') }).default(false),
 });
 
 /** Checks that `updated` is not before `published`. */
@@ -227,6 +250,6 @@ export const updatedNotBeforePublished = {
   check: (d: { published: string; updated: string }) => d.updated >= d.published,
   params: {
     error: 'updated is earlier than published; set updated to the date of the last edit',
-    path: ['updated'],
+    path: ['updated'] as PropertyKey[],
   },
-} as const;
+};

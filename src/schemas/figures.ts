@@ -5,7 +5,7 @@
  * is which.
  */
 import { z } from 'astro/zod';
-import { partialDate, prose, ref, type SchemaContext } from './common.ts';
+import { choice, expects, partialDate, prose, ref, type SchemaContext } from './common.ts';
 
 export const PAY_BASES = ['median', 'average', 'percentile-10', 'percentile-90'] as const;
 export const PAY_BASIS_LABELS: Record<(typeof PAY_BASES)[number], string> = {
@@ -19,15 +19,15 @@ export const payFigure = (ctx: SchemaContext, field: string) =>
   z.strictObject({
     /** The amount in whole currency units, e.g. 66430. */
     amount: z
-      .number({ error: `${field}.amount must be a number without currency signs or commas, e.g. 66430` })
+      .number({ error: expects(`${field}.amount`, 'a number without currency signs or commas, e.g. 66430') })
       .positive({ error: `${field}.amount must be greater than zero` })
       .max(10_000_000, { error: `${field}.amount is implausibly large; check for extra digits` }),
     /** ISO 4217 currency code. */
-    currency: z.enum(['USD', 'GBP', 'EUR', 'CAD', 'AUD']).default('USD'),
+    currency: choice(`${field}.currency`, ['USD', 'GBP', 'EUR', 'CAD', 'AUD']).default('USD'),
     /** Whether the amount is per year or per hour. */
-    per: z.enum(['year', 'hour'], { error: `${field}.per must be "year" or "hour"` }),
+    per: choice(`${field}.per`, ['year', 'hour']),
     /** What kind of figure it is: median, average, or a percentile. */
-    basis: z.enum(PAY_BASES),
+    basis: choice(`${field}.basis`, PAY_BASES),
     /** When the figure applies, e.g. 2024-05 for "May 2024". */
     asOf: partialDate(ctx, `${field}.asOf`),
     /** Where the figure applies, e.g. "United States". */
@@ -46,17 +46,19 @@ export const outlookFigure = (ctx: SchemaContext, field: string) =>
     .strictObject({
       /** Projected change in employment, in percent (negative for a decline). */
       percent: z
-        .number({ error: `${field}.percent must be a number such as 2 or -2` })
+        .number({ error: expects(`${field}.percent`, 'a number such as 2 or -2') })
         .min(-100, { error: `${field}.percent cannot be below -100` })
         .max(1000, { error: `${field}.percent is implausibly large; check for extra digits` }),
       /** First year of the projection period, e.g. 2024. */
-      from: z.number().int().min(1900),
+      from: z.number({ error: expects(`${field}.from`, 'a year such as 2024') }).int().min(1900),
       /** Last year of the projection period, e.g. 2034. */
-      to: z.number().int().min(1900),
+      to: z.number({ error: expects(`${field}.to`, 'a year such as 2034') }).int().min(1900),
       /** Jobs at the start of the period, when the source gives it. */
       jobsStart: z.number().int().nonnegative().optional(),
       /** Jobs projected at the end of the period, when the source gives it. */
       jobsEnd: z.number().int().nonnegative().optional(),
+      /** Average job openings a year over the period, when the source gives it. */
+      openingsPerYear: z.number().int().nonnegative().optional(),
       /** The source's own words for the pace, e.g. "slower than average". */
       pace: prose(`${field}.pace`, 80).optional(),
       /** Where the figure applies. */

@@ -1,12 +1,12 @@
 /** Training programs and their clock hours, in content/programs/. */
 import { z } from 'astro/zod';
-import { pageFields, prose, ref, refList, updatedNotBeforePublished, type SchemaContext } from './common.ts';
+import { choice, expects, pageFields, prose, ref, refList, updatedNotBeforePublished, type SchemaContext } from './common.ts';
 
 export const HOUR_KINDS = ['instruction', 'lab', 'internship', 'other'] as const;
 
 const hours = (field: string) =>
   z
-    .number({ error: `${field} must be a number of clock hours, e.g. 232` })
+    .number({ error: expects(field, 'a number of clock hours, e.g. 232') })
     .int({ error: `${field} must be a whole number of clock hours` })
     .positive({ error: `${field} must be greater than zero` })
     .max(20_000, { error: `${field} is implausibly large; check for extra digits` });
@@ -21,7 +21,7 @@ export const programSchema = (ctx: SchemaContext) =>
       location: prose('location', 120).optional(),
       /** Length of the program in weeks. */
       weeks: z
-        .number({ error: 'weeks must be a number, e.g. 29' })
+        .number({ error: expects('weeks', 'a number of weeks, e.g. 29') })
         .int({ error: 'weeks must be a whole number' })
         .positive({ error: 'weeks must be greater than zero' })
         .max(520, { error: 'weeks is implausibly large (over ten years); check the figure' }),
@@ -35,7 +35,7 @@ export const programSchema = (ctx: SchemaContext) =>
             .array(
               z.strictObject({
                 /** What kind of hours these are. */
-                kind: z.enum(HOUR_KINDS, { error: `hours.components.kind must be one of: ${HOUR_KINDS.join(', ')}` }),
+                kind: choice('hours.components.kind', HOUR_KINDS),
                 /** Label shown to readers, e.g. "Instruction". */
                 label: prose('hours.components.label', 40),
                 /** Clock hours of this kind. */
@@ -57,6 +57,8 @@ export const programSchema = (ctx: SchemaContext) =>
       source: ref(ctx, 'sources', 'source'),
       /** Roles the program prepares people for. */
       roles: refList(ctx, 'roles', 'roles').default([]),
+      /** Glossary terms the page uses. */
+      terms: refList(ctx, 'glossary', 'terms').default([]),
     })
     .refine(updatedNotBeforePublished.check, updatedNotBeforePublished.params);
 

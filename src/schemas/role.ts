@@ -1,8 +1,10 @@
 /** Role profiles: one MDX file per role in content/roles/. */
 import { z } from 'astro/zod';
 import {
+  choice,
   cited,
   disagreement,
+  expects,
   pageFields,
   prose,
   ref,
@@ -30,18 +32,16 @@ export const roleSchema = (ctx: SchemaContext) =>
       alternateTitles: z.array(cited(ctx, 'alternateTitles')).default([]),
       /** O*NET-SOC code of the occupation, such as 27-4014.00, when one applies. */
       onetSoc: z
-        .string()
+        .string({ error: expects('onetSoc', 'a code such as 27-4014.00') })
         .regex(/^\d{2}-\d{4}\.\d{2}$/, { error: 'onetSoc must look like 27-4014.00 (two digits, hyphen, four digits, dot, two digits)' })
         .optional(),
       /** The broader occupation (another role entry) this role belongs to. */
       occupation: ref(ctx, 'roles', 'occupation').optional(),
       /** Where on the career path the role sits. */
-      careerStage: z.enum(CAREER_STAGES, {
-        error: `careerStage must be one of: ${CAREER_STAGES.join(', ')}`,
-      }),
+      careerStage: choice('careerStage', CAREER_STAGES),
       /** Where the work happens; the first listed is the most typical. */
       settings: z
-        .array(z.enum(SETTINGS, { error: `settings must only use: ${SETTINGS.join(', ')}` }))
+        .array(choice('settings', SETTINGS))
         .min(1, { error: 'settings needs at least one setting' }),
       /** Roles this role usually reports to. */
       reportsTo: refList(ctx, 'roles', 'reportsTo').default([]),

@@ -1,6 +1,6 @@
 /** Sources: one YAML file per cited document in content/sources/. */
 import { z } from 'astro/zod';
-import { partialDate, prose, type SchemaContext } from './common.ts';
+import { choice, partialDate, prose, type SchemaContext } from './common.ts';
 
 export const SOURCE_KINDS = [
   'article',
@@ -29,7 +29,7 @@ export const sourceSchema = (ctx: SchemaContext) =>
     /** Publication or last-modified date, when known. */
     date: partialDate(ctx, 'date').optional(),
     /** What kind of document it is. */
-    kind: z.enum(SOURCE_KINDS, { error: `kind must be one of: ${SOURCE_KINDS.join(', ')}` }),
+    kind: choice('kind', SOURCE_KINDS),
     /** Where to read it; https only. */
     url: z
       .url({ protocol: /^https$/, error: 'url must be a full https:// address' })

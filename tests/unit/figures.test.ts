@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import {
+  formatChange,
+  formatMoney,
+  formatPartialDate,
+  hourShares,
+  hoursPerWeek,
+  isoWeeks,
+  latestPeriodFirst,
+  newestFirst,
+  shareOfFullTimeWeek,
+} from '../../src/lib/figures.ts';
+
+describe('program hours', () => {
+  const components = [
+    { label: 'Instruction', hours: 232 },
+    { label: 'Lab', hours: 116 },
+    { label: 'Internship', hours: 30 },
+  ];
+
+  it('splits 378 hours into shares that add up to exactly 100%', () => {
+    const shares = hourShares(components);
+    expect(shares.map((s) => s.percent)).toEqual([61, 31, 8]);
+    expect(shares.reduce((sum, s) => sum + s.percent, 0)).toBe(100);
+    expect(shares[0]!.fraction).toBeCloseTo(232 / 378);
+  });
+
+  it('uses the largest remainder when plain rounding would not sum to 100', () => {
+    // 1/3 each: plain rounding gives 33+33+33 = 99.
+    const shares = hourShares([
+      { label: 'A', hours: 1 },
+      { label: 'B', hours: 1 },
+      { label: 'C', hours: 1 },
+    ]);
+    expect(shares.map((s) => s.percent)).toEqual([34, 33, 33]);
+  });
+
+  it('derives hours per week and the share of a full-time week', () => {
+    expect(hoursPerWeek(378, 29)).toBe(13);
+    expect(hoursPerWeek(232, 29)).toBe(8);
+    expect(hoursPerWeek(30, 29)).toBe(1);
+    expect(shareOfFullTimeWeek(378, 29)).toBe(33);
+    expect(isoWeeks(29)).toBe('P29W');
+  });
+});
+
+describe('formatting', () => {
+  it('formats partial dates as readers say them', () => {
+    expect(formatPartialDate('2024-05')).toBe('May 2024');
+    expect(formatPartialDate('2025-08-28')).toBe('28 August 2025');
+    expect(formatPartialDate('2013')).toBe('2013');
+  });
+
+  it('formats money per year and per hour', () => {
+    expect(formatMoney(66430, 'USD', 'year')).toBe('$66,430 a year');
+    expect(formatMoney(27.21, 'USD', 'hour')).toBe('$27.21 an hour');
+  });
+
+  it('uses a true minus sign for declines', () => {
+    expect(formatChange(-2)).toBe('−2%');
+    expect(formatChange(13)).toBe('+13%');
+    expect(formatChange(0)).toBe('0%');
+  });
+});
+
+describe('ordering figures', () => {
+  it('puts the newest figure first, whatever the written order', () => {
+    const figures = [{ asOf: '2020-05' }, { asOf: '2024-05' }, { asOf: '2013' }, { asOf: '2024-05-28' }];
+    expect(newestFirst(figures).map((f) => f.asOf)).toEqual(['2024-05-28', '2024-05', '2020-05', '2013']);
+  });
+
+  it('puts the projection that ends latest first', () => {
+    const base = { region: 'US', occupation: 'x', source: 's' };
+    const ordered = latestPeriodFirst([
+      { ...base, percent: 2, from: 2019, to: 2029 },
+      { ...base, percent: -2, from: 2024, to: 2034 },
+    ]);
+    expect(ordered.map((f) => f.to)).toEqual([2034, 2029]);
+  });
+});

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { layoutCareerPath } from '../../src/lib/career-path.ts';
+import { buildMatrix } from '../../src/lib/competency-matrix.ts';
+
+describe('career path layout', () => {
+  it('orders steps by the longest chain of moves, not by file order', () => {
+    const layout = layoutCareerPath([
+      { id: 'engineer', title: 'Engineer', progressesTo: [] },
+      { id: 'assistant', title: 'Assistant', progressesTo: ['engineer'] },
+      { id: 'technician', title: 'Technician', progressesTo: ['assistant', 'engineer'] },
+    ]);
+    expect(layout.steps.map((step) => step.map((r) => r.id))).toEqual([['technician'], ['assistant'], ['engineer']]);
+    expect(layout.edges).toHaveLength(3);
+  });
+
+  it('ignores moves to roles that are not on the path', () => {
+    const layout = layoutCareerPath([{ id: 'a', title: 'A', progressesTo: ['elsewhere'] }]);
+    expect(layout.edges).toEqual([]);
+    expect(layout.steps).toHaveLength(1);
+  });
+
+  it('refuses a loop with a message naming the role', () => {
+    expect(() =>
+      layoutCareerPath([
+        { id: 'a', title: 'A', progressesTo: ['b'] },
+        { id: 'b', title: 'B', progressesTo: ['a'] },
+      ]),
+    ).toThrow(/progressesTo forms a loop through "a"/);
+  });
+});
+
+describe('competency matrix', () => {
+  const level = (label: string, statements: string[]) => ({ label, statements });
+  const matrix = buildMatrix({
+    emerging: level('Emerging', ['Setup — follows a checklist', 'Safety — wears ear protection']),
+    developing: level('Developing', ['Setup — preps a session alone']),
+    proficient: level('Proficient', ['Mixing — mixes a release', 'Setup — runs a complex session']),
+    advanced: level('Advanced', ['setup — writes the studio standard', 'Setup — budgets for new gear']),
+  });
+
+  it('makes levels the columns and topics the rows, in order of first appearance', () => {
+    expect(matrix.columns.map((c) => c.label)).toEqual(['Emerging', 'Developing', 'Proficient', 'Advanced']);
+    expect(matrix.rows.map((r) => r.topic)).toEqual(['Setup', 'Safety', 'Mixing']);
+  });
+
+  it('matches topics case-insensitively and keeps several statements in one cell', () => {
+    expect(matrix.rows[0]!.cells[3]).toEqual(['writes the studio standard', 'budgets for new gear']);
+  });
+
+  it('leaves a cell empty where a level says nothing on a topic', () => {
+    expect(matrix.rows[1]!.cells).toEqual([['wears ear protection'], [], [], []]);
+  });
+});

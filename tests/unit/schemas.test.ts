@@ -1,0 +1,174 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { z } from 'astro/zod';
+import { OPEN_CONTEXT, type SchemaContext } from '../../src/schemas/common.ts';
+import { comparisonSchema } from '../../src/schemas/comparison.ts';
+import { frameworkSchema } from '../../src/schemas/framework.ts';
+import { glossarySchema } from '../../src/schemas/glossary.ts';
+import { programSchema } from '../../src/schemas/program.ts';
+import { roleSchema } from '../../src/schemas/role.ts';
+import { sourceSchema } from '../../src/schemas/source.ts';
+
+const ctx: SchemaContext = {
+  ids: {
+    roles: new Set(['audio-technician', 'sound-engineer']),
+    sources: new Set(['bls-ooh-2025']),
+    glossary: new Set(['gain-staging']),
+  },
+  today: new Date('2026-11-22T00:00:00Z'),
+};
+
+/** The messages of a failed parse, as "path: message". */
+function errors(schema: z.ZodType, data: unknown): string[] {
+  const result = schema.safeParse(data);
+  return result.success ? [] : result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+}
+
+const page = { title: 'T', description: 'A description that is long enough to pass the fifty character minimum.', published: '2026-01-01', updated: '2026-01-02' };
+const role = {
+  ...page,
+  careerStage: 'entry',
+  settings: ['studio'],
+  responsibilities: [{ text: 'Runs cables.', source: 'bls-ooh-2025' }],
+};
+const program = {
+  ...page,
+  provider: 'School',
+  weeks: 29,
+  hours: {
+    total: 378,
+    components: [
+      { kind: 'instruction', label: 'Instruction', hours: 232 },
+      { kind: 'lab', label: 'Lab', hours: 116 },
+      { kind: 'internship', label: 'Internship', hours: 30 },
+    ],
+  },
+  source: 'bls-ooh-2025',
+};
+
+describe('role schema', () => {
+  it('accepts a minimal valid role and fills defaults', () => {
+    const parsed = roleSchema(ctx).parse(role);
+    expect(parsed.reportsTo).toEqual([]);
+    expect(parsed.draft).toBe(false);
+  });
+
+  it('accepts a YAML date object for published, as js-yaml produces', () => {
+    expect(roleSchema(ctx).parse({ ...role, published: new Date('2026-01-01T00:00:00Z') }).published).toBe('2026-01-01');
+  });
+
+  it('rejects unknown role and source ids with a suggestion', () => {
+    expect(errors(roleSchema(ctx), { ...role, reportsTo: ['sound-enginer'] })).toEqual([
+      'reportsTo.0: reportsTo names an unknown role id "sound-enginer"; did you mean "sound-engineer"?',
+    ]);
+    expect(errors(roleSchema(ctx), { ...role, responsibilities: [{ text: 'x', source: 'nowhere' }] })[0]).toMatch(
+      /responsibilities.source names an unknown source id "nowhere"/,
+    );
+  });
+
+  it('rejects impossible and future dates, and negative pay', () => {
+    const pay = { amount: -1, per: 'year', basis: 'median', asOf: '2024-13', region: 'US', occupation: 'X', source: 'bls-ooh-2025' };
+    expect(errors(roleSchema(ctx), { ...role, pay: [pay] })).toEqual([
+      'pay.0.amount: pay.amount must be greater than zero',
+      'pay.0.asOf: pay.asOf "2024-13" is not a real date; write it as YYYY-MM-DD, YYYY-MM or YYYY',
+    ]);
+    expect(errors(roleSchema(ctx), { ...role, updated: '2027-01-01' })[0]).toMatch(/updated "2027-01-01" is in the future/);
+    expect(errors(roleSchema(ctx), { ...role, published: '2026-02-30' })[0]).toMatch(/not a real date/);
+  });
+
+  it('rejects an update date before publication', () => {
+    expect(errors(roleSchema(ctx), { ...role, updated: '2025-12-31' })).toEqual([
+      'updated: updated is earlier than published; set updated to the date of the last edit',
+    ]);
+  });
+
+  it('requires a disagreement to have two positions', () => {
+    const one = { topic: 'Who works live?', positions: [{ claim: 'The engineer.', source: 'bls-ooh-2025' }] };
+    expect(errors(roleSchema(ctx), { ...role, disagreements: [one] })[0]).toMatch(/needs at least two positions/);
+  });
+
+  it('rejects descriptions outside 50–160 characters and unknown fields', () => {
+    expect(errors(roleSchema(ctx), { ...role, description: 'Too short.' })[0]).toMatch(/at least 50 characters/);
+    expect(errors(roleSchema(ctx), { ...role, salary: 1 })[0]).toMatch(/salary/);
+  });
+
+  it('rejects an outlook period that ends before it starts', () => {
+    const outlook = { percent: 2, from: 2029, to: 2019, region: 'US', occupation: 'X', source: 'bls-ooh-2025' };
+    expect(errors(roleSchema(ctx), { ...role, outlook: [outlook] })).toEqual([
+      'outlook.0.to: outlook.to must be a later year than outlook.from; the period runs from..to',
+    ]);
+  });
+});
+
+describe('program schema', () => {
+  it('accepts hours that add up: 232 + 116 + 30 = 378', () => {
+    expect(programSchema(ctx).parse(program).hours.total).toBe(378);
+  });
+
+  it('rejects hour components that do not sum to the total, naming both numbers', () => {
+    expect(errors(programSchema(ctx), { ...program, hours: { ...program.hours, total: 380 } })).toEqual([
+      'hours.total: hours.total is 380 but hours.components add up to 378 (232 + 116 + 30); make the total equal the sum of the components',
+    ]);
+  });
+});
+
+describe('comparison schema', () => {
+  const cell = { text: 'x', source: 'bls-ooh-2025' };
+  const comparison = { ...page, roles: ['audio-technician', 'sound-engineer'], dimensions: [{ dimension: 'Focus', values: [cell, cell] }] };
+
+  it('accepts two roles with a cited cell for each', () => {
+    expect(comparisonSchema(ctx).parse(comparison).roles).toEqual(['audio-technician', 'sound-engineer']);
+  });
+
+  it('rejects a row with a missing cell and a cell without a source', () => {
+    expect(errors(comparisonSchema(ctx), { ...comparison, dimensions: [{ dimension: 'Focus', values: [cell] }] })[0]).toMatch(
+      /dimensions.values must have exactly two cells/,
+    );
+    expect(errors(comparisonSchema(ctx), { ...comparison, dimensions: [{ dimension: 'Focus', values: [cell, { text: 'y' }] }] })[0]).toMatch(
+      /dimensions.values.source is required but missing/,
+    );
+  });
+
+  it('rejects comparing a role with itself', () => {
+    expect(errors(comparisonSchema(ctx), { ...comparison, roles: ['sound-engineer', 'sound-engineer'] })).toEqual([
+      'roles: roles must name two different roles',
+    ]);
+  });
+});
+
+describe('framework schema (the JSON export format)', () => {
+  const fixture = JSON.parse(readFileSync(join(import.meta.dirname, '../fixtures/schemas/framework-export.json'), 'utf8'));
+
+  it('loads an export of the 1.0 shape unchanged, keeping fields it does not know', () => {
+    const parsed = frameworkSchema(ctx).parse(fixture);
+    expect(parsed.framework.levels.advanced.statements).toEqual(['Leadership — sets standards for a team.']);
+    expect((parsed as Record<string, unknown>).futureField).toEqual({ added: 'by a newer generator' });
+  });
+
+  const seed = join(import.meta.dirname, '../../../shared/seeds/003_7b51b4d5ed545018.txt');
+  it.skipIf(!existsSync(seed))('loads the real export from the seeds unchanged', () => {
+    const parsed = frameworkSchema(OPEN_CONTEXT).parse(JSON.parse(readFileSync(seed, 'utf8')));
+    expect(parsed.framework.levels.emerging.statements).toHaveLength(10);
+    expect(parsed.occupation.soc).toBe('27-4014.00');
+  });
+
+  it('rejects another schemaVersion and a statement without the "Topic — description" dash', () => {
+    expect(errors(frameworkSchema(ctx), { ...fixture, schemaVersion: '2.0' })[0]).toMatch(/schemaVersion must be "1.0"/);
+    const levels = { ...fixture.framework.levels, emerging: { label: 'Emerging', statements: ['Setup - hyphen only'] } };
+    expect(errors(frameworkSchema(ctx), { ...fixture, framework: { ...fixture.framework, levels } })[0]).toMatch(/Topic — description/);
+  });
+});
+
+describe('glossary and source schemas', () => {
+  it('checks related terms against the glossary', () => {
+    expect(errors(glossarySchema(ctx), { term: 'Bussing', definition: 'd', related: ['gain-stagin'] })[0]).toMatch(/did you mean "gain-staging"/);
+  });
+
+  it('accepts https source links and rejects javascript: links', () => {
+    const source = { title: 'T', publisher: 'P', kind: 'article', licence: 'L' };
+    expect(sourceSchema(ctx).safeParse({ ...source, url: 'https://www.bls.gov/ooh/' }).success).toBe(true);
+    expect(errors(sourceSchema(ctx), { ...source, url: 'javascript:alert(1)' })).toEqual(['url: url must be a full https:// address']);
+    expect(errors(sourceSchema(ctx), { ...source, kind: 'blog' })[0]).toMatch(/Did you mean "blog-post"/);
+  });
+});
