@@ -1,6 +1,8 @@
 // @ts-check
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
+import { sitemapEntry } from './src/integrations/sitemap-entry.ts';
 import { validateOnBuild } from './src/integrations/validate-on-build.ts';
 
 export default defineConfig({
@@ -13,5 +15,16 @@ export default defineConfig({
     inlineStylesheets: 'always',
   },
   devToolbar: { enabled: false },
-  integrations: [validateOnBuild(), mdx()],
+  integrations: [
+    validateOnBuild(),
+    mdx(),
+    sitemap({
+      // The built page is the source of truth for whether it is indexable and when it changed.
+      filter: (page) => sitemapEntry(page) !== undefined,
+      serialize: (item) => {
+        const entry = sitemapEntry(item.url);
+        return entry ? { ...item, ...entry } : undefined;
+      },
+    }),
+  ],
 });

@@ -1,9 +1,10 @@
-import { defineConfig } from 'vitest/config';
+import { getViteConfig } from 'astro/config';
 
-export default defineConfig({
+// getViteConfig lets tests import .astro components and astro:content through the Container API.
+export default getViteConfig({
   test: {
     // The Container API and the validator need Node, not a DOM.
     environment: 'node',
-    include: ['tests/**/*.test.ts', 'src/**/*.test.ts'],
+    include: ['tests/unit/**/*.test.ts', 'tests/build/**/*.test.ts', 'src/**/*.test.ts'],
   },
 });

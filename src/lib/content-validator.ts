@@ -48,6 +48,9 @@ export interface ValidationResult {
 /** Components an MDX body may use; they are provided by the page, never imported. */
 export const MDX_COMPONENTS = ['Cite', 'Term', 'Callout'] as const;
 
+/** Collections whose entries are pages with their own <title>. */
+const TITLED = new Set<CollectionName>(['roles', 'comparisons', 'guides', 'programs']);
+
 interface LoadedFile {
   collection: CollectionName;
   rel: string;
@@ -202,6 +205,8 @@ export function validateContent(options: ValidateOptions): ValidationResult {
   >;
   const targets = knownTargets(ids);
   const glossaryTerms = new Map<string, string>();
+  // Page titles become <title> tags; two pages with one title confuse search results and readers.
+  const pageTitles = new Map<string, string>();
 
   // 3. Each file: readable, parseable, schema-valid, with a clean body.
   for (const file of loaded) {
@@ -215,6 +220,12 @@ export function validateContent(options: ValidateOptions): ValidationResult {
         const pos = parsed.doc && parsed.lineCounter ? locate(parsed.doc, parsed.lineCounter, path) : undefined;
         report(file.rel, pos ? pos.line + parsed.lineOffset : 1, pos?.column ?? 1, formatPath(path), issue.message);
       }
+    } else if (TITLED.has(file.collection)) {
+      const title = (result.data as { title: string }).title.toLowerCase();
+      const other = pageTitles.get(title);
+      const pos = parsed.doc && parsed.lineCounter ? locate(parsed.doc, parsed.lineCounter, ['title']) : undefined;
+      if (other) report(file.rel, (pos?.line ?? 0) + parsed.lineOffset, pos?.column ?? 1, 'title', `duplicate title: ${other} already uses it; page titles must be unique, so make one more specific`);
+      else pageTitles.set(title, file.rel);
     } else if (file.collection === 'glossary') {
       const term = (result.data as { term: string }).term.toLowerCase();
       const other = glossaryTerms.get(term);

@@ -19,6 +19,7 @@ export const PAGE_PATHS = {
   sources: '/sources/',
   search: '/search/',
   contribute: '/contribute/',
+  data: '/data/',
 } as const;
 
 type PagedCollection = keyof typeof SECTION_PATHS;

@@ -1,0 +1,127 @@
+/**
+ * llms.txt (an index of pages with one-line summaries) and llms-full.txt (the
+ * full text), written for language-model tools that read sites as Markdown.
+ * Both are built from the same typed collections as the pages.
+ */
+import {
+  frameworkTitle,
+  getComparisons,
+  getFrameworks,
+  getGlossary,
+  getGuides,
+  getPrograms,
+  getRoles,
+  getSources,
+} from './content.ts';
+import { formatChange, formatMoney, formatPartialDate } from './figures.ts';
+import type { PageMeta } from './page-meta.ts';
+import { entryUrl } from './routes.ts';
+import { SITE_NAME } from './site.ts';
+import { PAY_BASIS_LABELS } from '../schemas/figures.ts';
+import { LEVEL_KEYS } from '../schemas/framework.ts';
+
+const SECTIONS: { type: string; heading: string }[] = [
+  { type: 'Role profile', heading: 'Roles' },
+  { type: 'Comparison', heading: 'Comparisons' },
+  { type: 'Guide', heading: 'Guides' },
+  { type: 'Training program', heading: 'Training programs' },
+  { type: 'Competency framework', heading: 'Competency frameworks' },
+];
+
+const INTRO =
+  'Every fact on the site is cited to a source listed on /sources/, every figure is dated, and where sources disagree the page shows each position.';
+
+export function llmsIndex(pages: readonly PageMeta[], site: URL): string {
+  const link = (p: PageMeta) => `- [${p.title}](${new URL(p.path, site).href}): ${p.description}`;
+  const home = pages.find((p) => p.path === '/');
+  const lines = [`# ${SITE_NAME}`, '', `> ${home?.description ?? ''}`, '', INTRO, ''];
+  for (const section of SECTIONS) {
+    const items = pages.filter((p) => p.type === section.type);
+    if (items.length) lines.push(`## ${section.heading}`, '', ...items.map(link), '');
+  }
+  const rest = pages.filter((p) => !SECTIONS.some((s) => s.type === p.type) && p.path !== '/');
+  lines.push('## Reference and site pages', '', ...rest.map(link), '');
+  lines.push('## Optional', '', `- [Full text of every page](${new URL('/llms-full.txt', site).href}): the same content as one Markdown file`, '');
+  return lines.join('\n');
+}
+
+/** MDX body to plain Markdown: components become text a reader of Markdown understands. */
+export function mdxToMarkdown(body: string, sourceTitle: (id: string) => string): string {
+  return body
+    .replace(/<Cite\s+source=["']([^"']+)["']\s*\/>/g, (_, id: string) => ` (source: ${sourceTitle(id)})`)
+    .replace(/<Term\s+id=["'][^"']+["']\s*>(.*?)<\/Term>/g, '$1')
+    .replace(/<Callout[^>]*title=["']([^"']+)["'][^>]*>/g, '**$1.** ')
+    .replace(/<Callout[^>]*>/g, '**Note.** ')
+    .replace(/<\/Callout>/g, '')
+    .replace(/<[A-Z][A-Za-z]*[^>]*\/>/g, '')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}
+
+export async function llmsFull(site: URL): Promise<string> {
+  const sources = await getSources();
+  const title = (id: string) => sources.find((s) => s.id === id)?.data.title ?? id;
+  const cite = (id: string) => ` (source: ${title(id)})`;
+  const url = (path: string) => new URL(path, site).href;
+  const out: string[] = [`# ${SITE_NAME}: full text`, '', INTRO, ''];
+  const page = (heading: string, path: string, description: string) => out.push(`## ${heading}`, '', `URL: ${url(path)}`, '', description, '');
+
+  for (const r of await getRoles()) {
+    const d = r.data;
+    page(d.title, entryUrl('roles', r.id), d.description);
+    if (d.alternateTitles.length) out.push(`Also called: ${d.alternateTitles.map((t) => t.text).join(', ')}.`, '');
+    out.push(mdxToMarkdown(r.body ?? '', title), '');
+    out.push('### What they do', '', ...d.responsibilities.map((x) => `- ${x.text}${cite(x.source)}`), '');
+    if (d.skills.length) out.push('### Skills', '', ...d.skills.map((x) => `- ${x.text}${cite(x.source)}`), '');
+    if (d.education.length) out.push('### Education and training', '', ...d.education.map((x) => `- ${x.text}${cite(x.source)}`), '');
+    if (d.pay.length)
+      out.push(
+        '### Pay',
+        '',
+        ...d.pay.map((f) => `- ${PAY_BASIS_LABELS[f.basis]} ${formatMoney(f.amount, f.currency, f.per)}, ${formatPartialDate(f.asOf)}, ${f.occupation}, ${f.region}${cite(f.source)}`),
+        '',
+      );
+    if (d.outlook.length)
+      out.push('### Outlook', '', ...d.outlook.map((f) => `- ${formatChange(f.percent)} over ${f.from}–${f.to}, ${f.occupation}, ${f.region}${cite(f.source)}`), '');
+    for (const dis of d.disagreements) out.push(`### Sources disagree: ${dis.topic}`, '', ...dis.positions.map((p) => `- ${p.claim}${cite(p.source)}`), '');
+  }
+  for (const c of await getComparisons()) {
+    const d = c.data;
+    page(d.title, entryUrl('comparisons', c.id), d.description);
+    out.push(`Roles compared: ${d.roles.join(' and ')}.`, '');
+    for (const row of d.dimensions) out.push(`- ${row.dimension}: ${d.roles[0]}: ${row.values[0].text}${cite(row.values[0].source)}; ${d.roles[1]}: ${row.values[1].text}${cite(row.values[1].source)}`);
+    out.push('', mdxToMarkdown(c.body ?? '', title), '');
+    for (const dis of d.disagreements) out.push(`### Sources disagree: ${dis.topic}`, '', ...dis.positions.map((p) => `- ${p.claim}${cite(p.source)}`), '');
+  }
+  for (const g of await getGuides()) {
+    page(g.data.title, entryUrl('guides', g.id), g.data.description);
+    out.push(mdxToMarkdown(g.body ?? '', title), '');
+  }
+  for (const p of await getPrograms()) {
+    const d = p.data;
+    page(d.title, entryUrl('programs', p.id), d.description);
+    out.push(
+      `${d.provider}: ${d.hours.total} clock hours over ${d.weeks} weeks (${d.hours.components.map((c) => `${c.hours} ${c.label.toLowerCase()}`).join(', ')})${cite(d.source)}.`,
+      '',
+      mdxToMarkdown(p.body ?? '', title),
+      '',
+    );
+  }
+  for (const f of await getFrameworks()) {
+    page(frameworkTitle(f), entryUrl('frameworks', f.id), f.data.handbook?.description ?? '');
+    for (const key of LEVEL_KEYS) {
+      const level = f.data.framework.levels[key];
+      out.push(`### ${level.label}`, '', ...level.statements.map((s) => `- ${s}`), '');
+    }
+  }
+  out.push('## Glossary', '', `URL: ${url('/glossary/')}`, '');
+  for (const t of await getGlossary()) {
+    out.push(`- **${t.data.term}**${t.data.aliases.length ? ` (${t.data.aliases.join(', ')})` : ''}: ${t.data.definition}`);
+  }
+  out.push('', '## Sources', '', `URL: ${url('/sources/')}`, '');
+  for (const s of sources) {
+    out.push(`- ${s.data.title}. ${s.data.publisher}${s.data.date ? `, ${formatPartialDate(s.data.date)}` : ', undated'}. ${s.data.licence}`);
+  }
+  out.push('');
+  return out.join('\n');
+}

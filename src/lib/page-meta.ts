@@ -1,0 +1,128 @@
+/**
+ * Titles, descriptions and types of every page, in one place. Pages read their
+ * own head tags from here, and so do the social images, llms.txt, the feed and
+ * the sitemap, so none of them can drift from what the page says.
+ */
+import { frameworkTitle, getComparisons, getFrameworks, getGuides, getPrograms, getRoles } from './content.ts';
+import { entryUrl, PAGE_PATHS, SECTION_PATHS } from './routes.ts';
+import { SITE_NAME } from './site.ts';
+
+export interface PageMeta {
+  path: string;
+  title: string;
+  description: string;
+  /** What kind of page it is, shown on social images and above titles. */
+  type: string;
+  published?: string | undefined;
+  updated?: string | undefined;
+}
+
+export const STATIC_PAGES = {
+  home: {
+    path: PAGE_PATHS.home,
+    title: SITE_NAME,
+    description: 'A cited guide to careers in sound: audio technicians, assistant engineers and sound engineers, their training, pay and skills.',
+    type: 'Handbook',
+  },
+  roles: {
+    path: SECTION_PATHS.roles,
+    title: 'Roles',
+    description: 'Profiles of the jobs in sound: what each role does, the skills it needs, what it pays and where it leads. Listed from entry level up.',
+    type: 'Index',
+  },
+  comparisons: {
+    path: SECTION_PATHS.comparisons,
+    title: 'Compare roles',
+    description: 'Side-by-side comparisons of roles in sound, with a source for every cell and the points where sources disagree.',
+    type: 'Index',
+  },
+  guides: {
+    path: SECTION_PATHS.guides,
+    title: 'Guides',
+    description: 'Long-form guides to working in sound: what the jobs involve day to day and how people move between them.',
+    type: 'Index',
+  },
+  programs: {
+    path: SECTION_PATHS.programs,
+    title: 'Training programs',
+    description: 'Training programs in audio and how their clock hours split between instruction, lab work and internship.',
+    type: 'Index',
+  },
+  frameworks: {
+    path: SECTION_PATHS.frameworks,
+    title: 'Competency frameworks',
+    description: 'What each level of competence looks like, from emerging to advanced, set out as a matrix of topics and levels.',
+    type: 'Index',
+  },
+  careerPath: {
+    path: PAGE_PATHS.careerPath,
+    title: 'Career path',
+    description: 'How people move from audio technician to assistant engineer to sound engineer, drawn from the roles the handbook profiles.',
+    type: 'Overview',
+  },
+  glossary: {
+    path: PAGE_PATHS.glossary,
+    title: 'Glossary',
+    description: 'Plain-English definitions of the sound-engineering terms used across the handbook, from gain staging to front of house.',
+    type: 'Reference',
+  },
+  sources: {
+    path: PAGE_PATHS.sources,
+    title: 'Sources',
+    description: 'Every document the handbook draws on, with its publisher, date, licence, and the pages that cite it.',
+    type: 'Reference',
+  },
+  search: {
+    path: PAGE_PATHS.search,
+    title: 'Search',
+    description: "Search the handbook's roles, comparisons, guides, training programs, competencies and glossary terms.",
+    type: 'Search',
+  },
+  contribute: {
+    path: PAGE_PATHS.contribute,
+    title: 'Contribute',
+    description: 'How editors add and correct roles, guides, glossary terms and sources, and how the content validator helps.',
+    type: 'Editors',
+  },
+  data: {
+    path: PAGE_PATHS.data,
+    title: 'Open data',
+    description: 'The handbook as JSON: roles, programs, competency frameworks, glossary and sources, each with a JSON Schema and licence.',
+    type: 'Reference',
+  },
+  notFound: {
+    path: '/404/',
+    title: 'Page not found',
+    description: 'This address does not match any page in the Sound Careers Handbook. Try search or the indexes instead.',
+    type: 'Error',
+  },
+} as const satisfies Record<string, PageMeta>;
+
+/** Every published page of the site except the 404 page, content pages first. */
+export async function allPages(): Promise<PageMeta[]> {
+  const content: PageMeta[] = [
+    ...(await getRoles()).map((e) => ({ path: entryUrl('roles', e.id), type: 'Role profile', ...pick(e.data) })),
+    ...(await getComparisons()).map((e) => ({ path: entryUrl('comparisons', e.id), type: 'Comparison', ...pick(e.data) })),
+    ...(await getGuides()).map((e) => ({ path: entryUrl('guides', e.id), type: 'Guide', ...pick(e.data) })),
+    ...(await getPrograms()).map((e) => ({ path: entryUrl('programs', e.id), type: 'Training program', ...pick(e.data) })),
+    ...(await getFrameworks()).map((f) => ({
+      path: entryUrl('frameworks', f.id),
+      type: 'Competency framework',
+      title: frameworkTitle(f),
+      description: f.data.handbook?.description ?? `Competency levels for ${f.data.occupation.title}, from emerging to advanced.`,
+      updated: f.data.handbook?.updated,
+    })),
+  ];
+  const statics = Object.values(STATIC_PAGES).filter((p) => p.path !== STATIC_PAGES.notFound.path);
+  return [...content, ...statics];
+}
+
+function pick(d: { title: string; description: string; published: string; updated: string }) {
+  return { title: d.title, description: d.description, published: d.published, updated: d.updated };
+}
+
+/** The social preview image of a page: /og/<path>.png, with / for the home page as "home". */
+export function ogImagePath(pagePath: string): string {
+  const slug = pagePath.replace(/^\/|\/$/g, '').replaceAll('/', '--') || 'home';
+  return `/og/${slug}.png`;
+}
