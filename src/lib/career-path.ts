@@ -6,6 +6,8 @@
 export interface PathRole {
   id: string;
   title: string;
+  /** Optional short caption under the title, e.g. "Entry level, supports the lead engineer". */
+  caption?: string | undefined;
   progressesTo: readonly string[];
 }
 
