@@ -1,6 +1,7 @@
 // @ts-check
 import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
+import { searchIndex } from './src/integrations/search-index.ts';
 import { validateOnBuild } from './src/integrations/validate-on-build.ts';
 
 export default defineConfig({
@@ -13,5 +14,6 @@ export default defineConfig({
     inlineStylesheets: 'always',
   },
   devToolbar: { enabled: false },
-  integrations: [validateOnBuild(), mdx()],
+  // searchIndex runs after the build and writes dist/pagefind/; it is the only place search is indexed.
+  integrations: [validateOnBuild(), mdx(), searchIndex()],
 });
