@@ -2,6 +2,7 @@
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
+import { searchIndex } from './src/integrations/search-index.ts';
 import { sitemapEntry } from './src/integrations/sitemap-entry.ts';
 import { validateOnBuild } from './src/integrations/validate-on-build.ts';
 
@@ -26,5 +27,7 @@ export default defineConfig({
         return entry ? { ...item, ...entry } : undefined;
       },
     }),
+    // searchIndex runs after the build and writes dist/pagefind/; it is the only place search is indexed.
+    searchIndex(),
   ],
 });

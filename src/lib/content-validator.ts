@@ -41,6 +41,11 @@ export interface ValidationResult {
   problems: Problem[];
   /** Files that a collection loads, by collection. */
   entries: Record<CollectionName, string[]>;
+  /**
+   * The schema output of every entry that passed, by collection and id, so build
+   * steps that run outside Astro (the search index) read content through the same schemas.
+   */
+  data: Record<CollectionName, Map<string, unknown>>;
   /** Every file found under content/. */
   filesSeen: number;
 }
@@ -159,6 +164,7 @@ export function validateContent(options: ValidateOptions): ValidationResult {
   const contentRoot = join(options.root, CONTENT_DIR);
   const problems: Problem[] = [];
   const entries = Object.fromEntries(COLLECTIONS.map((c) => [c, [] as string[]])) as Record<CollectionName, string[]>;
+  const data = Object.fromEntries(COLLECTIONS.map((c) => [c, new Map<string, unknown>()])) as ValidationResult['data'];
   const report = (file: string, line: number, column: number, field: string, message: string, severity: Severity = 'error') =>
     problems.push({ file, line, column, field, message, severity });
 
@@ -220,23 +226,26 @@ export function validateContent(options: ValidateOptions): ValidationResult {
         const pos = parsed.doc && parsed.lineCounter ? locate(parsed.doc, parsed.lineCounter, path) : undefined;
         report(file.rel, pos ? pos.line + parsed.lineOffset : 1, pos?.column ?? 1, formatPath(path), issue.message);
       }
-    } else if (TITLED.has(file.collection)) {
-      const title = (result.data as { title: string }).title.toLowerCase();
-      const other = pageTitles.get(title);
-      const pos = parsed.doc && parsed.lineCounter ? locate(parsed.doc, parsed.lineCounter, ['title']) : undefined;
-      if (other) report(file.rel, (pos?.line ?? 0) + parsed.lineOffset, pos?.column ?? 1, 'title', `duplicate title: ${other} already uses it; page titles must be unique, so make one more specific`);
-      else pageTitles.set(title, file.rel);
-    } else if (file.collection === 'glossary') {
-      const term = (result.data as { term: string }).term.toLowerCase();
-      const other = glossaryTerms.get(term);
-      if (other) report(file.rel, 1 + parsed.lineOffset, 1, 'term', `duplicate term "${term}": ${other} already defines it; merge the two entries`);
-      else glossaryTerms.set(term, file.rel);
+    } else {
+      data[file.collection].set(file.id, result.data);
+      if (TITLED.has(file.collection)) {
+        const title = (result.data as { title: string }).title.toLowerCase();
+        const other = pageTitles.get(title);
+        const pos = parsed.doc && parsed.lineCounter ? locate(parsed.doc, parsed.lineCounter, ['title']) : undefined;
+        if (other) report(file.rel, (pos?.line ?? 0) + parsed.lineOffset, pos?.column ?? 1, 'title', `duplicate title: ${other} already uses it; page titles must be unique, so make one more specific`);
+        else pageTitles.set(title, file.rel);
+      } else if (file.collection === 'glossary') {
+        const term = (result.data as { term: string }).term.toLowerCase();
+        const other = glossaryTerms.get(term);
+        if (other) report(file.rel, 1 + parsed.lineOffset, 1, 'term', `duplicate term "${term}": ${other} already defines it; merge the two entries`);
+        else glossaryTerms.set(term, file.rel);
+      }
     }
     if (parsed.body !== undefined) checkBody(file.rel, parsed.body, parsed.bodyStartLine ?? 1, ids, targets, report);
   }
 
   problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
-  return { problems, entries, filesSeen: files.length };
+  return { problems, entries, data, filesSeen: files.length };
 }
 
 type Reporter = (file: string, line: number, column: number, field: string, message: string, severity?: Severity) => void;

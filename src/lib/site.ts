@@ -3,6 +3,7 @@ import { PAGE_PATHS, SECTION_PATHS } from './routes.ts';
 
 export const SITE_NAME = 'Sound Careers Handbook';
 
+// Search is not listed: the header has its own search control (src/components/search/SearchTrigger.astro).
 export const NAV = [
   { label: 'Roles', href: SECTION_PATHS.roles },
   { label: 'Compare', href: SECTION_PATHS.comparisons },
@@ -11,7 +12,6 @@ export const NAV = [
   { label: 'Competencies', href: SECTION_PATHS.frameworks },
   { label: 'Career path', href: PAGE_PATHS.careerPath },
   { label: 'Glossary', href: PAGE_PATHS.glossary },
-  { label: 'Search', href: PAGE_PATHS.search },
 ] as const;
 
 export interface Crumb {

@@ -1,0 +1,210 @@
+/**
+ * The one place the search index is built. After `astro build`, Pagefind's Node
+ * API indexes the built pages (only the <article data-pagefind-body> of content
+ * pages) and adds one record per glossary term, then writes dist/pagefind/.
+ *
+ * The build fails unless the index holds exactly the content pages: every
+ * published role, comparison, guide, program and competency framework, and every
+ * glossary term, each with its content type. The expected list comes from the
+ * content itself (through the same schemas as the validator), not from the built
+ * HTML, so a page that silently lost its data-pagefind-body is caught.
+ */
+import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
+import * as pagefind from 'pagefind';
+import type { CustomRecord, IndexFile } from 'pagefind';
+import { validateContent, type ValidationResult } from '../lib/content-validator.ts';
+import { entryUrl } from '../lib/routes.ts';
+import { SEARCH_TYPES, type SearchCollection, type SearchType } from '../lib/search.ts';
+import { COLLECTION_DEFS, CONTENT_DIR } from '../schemas/collections.ts';
+import type { Comparison } from '../schemas/comparison.ts';
+import type { GlossaryTerm } from '../schemas/glossary.ts';
+import type { Guide } from '../schemas/guide.ts';
+import type { Program } from '../schemas/program.ts';
+import type { Role } from '../schemas/role.ts';
+
+/** Where the bundle goes, relative to the build output; the loader fetches from the same path. */
+export const BUNDLE_DIR = 'pagefind';
+
+/** A record the index must hold: the URL a result opens, and the content type it must be filtered under. */
+export interface ExpectedRecord {
+  url: string;
+  type: SearchType;
+  /** The content file it comes from, for error messages. */
+  file: string;
+}
+
+/** What the index actually holds for one record, read back from Pagefind's own output. */
+export interface IndexedRecord {
+  url: string;
+  filters: Record<string, string[]>;
+  meta: Record<string, string>;
+}
+
+export interface SearchPlan {
+  expected: ExpectedRecord[];
+  /** Glossary terms, which share one page and so become records of their own. */
+  terms: CustomRecord[];
+}
+
+const fileOf = (collection: SearchCollection, id: string) =>
+  `${CONTENT_DIR}/${COLLECTION_DEFS[collection].dir}/${id}${COLLECTION_DEFS[collection].extension}`;
+
+/**
+ * From validated content, the records the index must hold and the glossary
+ * records to add. Drafts are never built for production (see `published` in
+ * src/lib/content.ts), so they are not expected either.
+ */
+export function planSearchIndex(data: ValidationResult['data']): SearchPlan {
+  const roles = data.roles as Map<string, Role>;
+  const paged = {
+    roles,
+    comparisons: data.comparisons as Map<string, Comparison>,
+    guides: data.guides as Map<string, Guide>,
+    programs: data.programs as Map<string, Program>,
+    frameworks: data.frameworks as Map<string, { draft?: boolean }>,
+  } satisfies Record<Exclude<SearchCollection, 'glossary'>, Map<string, { draft?: boolean }>>;
+
+  const expected: ExpectedRecord[] = [];
+  for (const [collection, entries] of Object.entries(paged) as [Exclude<SearchCollection, 'glossary'>, Map<string, { draft?: boolean }>][]) {
+    for (const [id, entry] of entries) {
+      if (entry.draft) continue;
+      expected.push({ url: entryUrl(collection, id), type: SEARCH_TYPES[collection], file: fileOf(collection, id) });
+    }
+  }
+
+  const publishedRoles = [...roles].filter(([, r]) => !r.draft);
+  const terms: CustomRecord[] = [];
+  for (const [id, term] of data.glossary as Map<string, GlossaryTerm>) {
+    const url = entryUrl('glossary', id);
+    expected.push({ url, type: SEARCH_TYPES.glossary, file: fileOf('glossary', id) });
+    // A term belongs to the roles whose pages use it, so the "Role" filter keeps it in view.
+    const usedBy = publishedRoles.filter(([, r]) => r.terms.includes(id)).map(([, r]) => r.title);
+    const also = term.aliases.length > 0 ? ` Also called ${term.aliases.join(', ')}.` : '';
+    terms.push({
+      url,
+      language: 'en',
+      content: `${term.term}.${also} ${term.definition}`,
+      meta: {
+        title: term.term,
+        description: term.definition,
+        type: SEARCH_TYPES.glossary,
+        ...(usedBy.length > 0 ? { role: usedBy.join(', ') } : {}),
+        // Like a role's name and alternate titles: a match on them ranks the term first (see the loader).
+        name: term.term,
+        ...(term.aliases.length > 0 ? { aliases: term.aliases.join(', ') } : {}),
+      },
+      filters: { type: [SEARCH_TYPES.glossary], ...(usedBy.length > 0 ? { role: usedBy } : {}) },
+    });
+  }
+  return { expected, terms };
+}
+
+/** Compares what the index holds with what it must hold; each problem names the fix. */
+export function checkIndex(expected: readonly ExpectedRecord[], indexed: readonly IndexedRecord[], pageCount: number): string[] {
+  const problems: string[] = [];
+  const byUrl = new Map(indexed.map((r) => [r.url, r]));
+  const expectedUrls = new Set(expected.map((e) => e.url));
+  for (const e of expected) {
+    const record = byUrl.get(e.url);
+    if (!record) {
+      problems.push(`${e.file}: ${e.url} is missing from the search index; its page must render an <article data-pagefind-body> (pass \`search\` to ArticleLayout)`);
+      continue;
+    }
+    const types = record.filters['type'] ?? [];
+    if (types.length !== 1 || types[0] !== e.type) {
+      problems.push(`${e.file}: ${e.url} is filed under type ${JSON.stringify(types)} in the search index; expected ["${e.type}"]`);
+    }
+    if (!record.meta['title']?.trim()) problems.push(`${e.file}: ${e.url} has no title in the search index; the page needs an <h1>`);
+  }
+  for (const record of indexed) {
+    if (!expectedUrls.has(record.url)) {
+      problems.push(`${record.url} is in the search index but is not a content page; remove data-pagefind-body from it`);
+    }
+  }
+  if (pageCount !== expected.length) {
+    problems.push(`the search index holds ${pageCount} pages but there are ${expected.length} content pages`);
+  }
+  return problems;
+}
+
+const FRAGMENT_PREFIX = 'pagefind_dcd';
+
+/**
+ * Reads the index back from the files Pagefind is about to write: the page count
+ * from pagefind-entry.json and each record from its fragment (gzipped JSON behind
+ * a short signature). Pagefind only reports pages it was given, not pages it
+ * kept, so this is the one honest count. If Pagefind changes the format, this
+ * throws rather than passing blindly.
+ */
+export function readIndex(files: readonly IndexFile[]): { pageCount: number; records: IndexedRecord[] } {
+  const entry = files.find((f) => f.path === 'pagefind-entry.json');
+  if (!entry) throw new Error('Pagefind wrote no pagefind-entry.json; cannot check the search index');
+  const { languages } = JSON.parse(new TextDecoder().decode(entry.content)) as { languages: Record<string, { page_count: number }> };
+  const pageCount = Object.values(languages).reduce((sum, l) => sum + l.page_count, 0);
+  const records = files
+    .filter((f) => f.path.endsWith('.pf_fragment'))
+    .map((f) => {
+      const text = gunzipSync(f.content).toString('utf8');
+      if (!text.startsWith(FRAGMENT_PREFIX)) throw new Error(`Cannot read the Pagefind fragment ${f.path}; has Pagefind's output format changed?`);
+      return JSON.parse(text.slice(FRAGMENT_PREFIX.length)) as IndexedRecord;
+    });
+  return { pageCount, records };
+}
+
+const fail = (what: string, errors: readonly string[]) => {
+  if (errors.length > 0) throw new Error(`Pagefind failed to ${what}:\n  ${errors.join('\n  ')}`);
+};
+
+async function buildIndex(root: string, outDir: string, logger: AstroIntegrationLogger) {
+  const content = validateContent({ root });
+  // validate-on-build already stopped a build with content errors; this guards a plan built on partial data.
+  if (content.problems.some((p) => p.severity === 'error')) throw new Error('Content has errors; run `npm run validate`');
+  const plan = planSearchIndex(content.data);
+
+  const { index, errors } = await pagefind.createIndex({
+    forceLanguage: 'en',
+    // Citation markers ("[source 3]") would only clutter excerpts.
+    excludeSelectors: ['.cite'],
+  });
+  fail('start', errors);
+  if (!index) throw new Error('Pagefind did not create an index');
+  try {
+    const added = await index.addDirectory({ path: outDir });
+    fail('index the built pages', added.errors);
+    for (const term of plan.terms) fail(`add the glossary term ${term.url}`, (await index.addCustomRecord(term)).errors);
+
+    const files = await index.getFiles();
+    fail('build the index', files.errors);
+    const { pageCount, records } = readIndex(files.files);
+    const problems = checkIndex(plan.expected, records, pageCount);
+    if (problems.length > 0) {
+      for (const problem of problems) logger.error(problem);
+      throw new Error(`The search index does not match the content (${problems.length} problem(s)); see above`);
+    }
+
+    const written = await index.writeFiles({ outputPath: join(outDir, BUNDLE_DIR) });
+    fail('write the index', written.errors);
+    const counts = Object.entries(Object.groupBy(plan.expected, (e) => e.type)).map(([type, list]) => `${list?.length ?? 0} ${type}`);
+    logger.info(`indexed ${pageCount} content pages (${counts.join(', ')}) into ${BUNDLE_DIR}/`);
+  } finally {
+    await pagefind.close();
+  }
+}
+
+export function searchIndex(): AstroIntegration {
+  let root = '';
+  return {
+    name: 'handbook:search-index',
+    hooks: {
+      'astro:config:done': ({ config }) => {
+        root = fileURLToPath(config.root);
+      },
+      'astro:build:done': async ({ dir, logger }) => {
+        await buildIndex(root, fileURLToPath(dir), logger);
+      },
+    },
+  };
+}

@@ -1,0 +1,42 @@
+/**
+ * The vocabulary search shares between the pages (which render filter and
+ * metadata attributes) and the index integration (which adds glossary terms and
+ * checks that every content page arrived). Keeping the labels here means a
+ * filter value can never be spelled two ways.
+ */
+import type { CollectionName } from '../schemas/common.ts';
+
+/** The content type of each searchable collection, as readers see it in the "Type" filter. */
+export const SEARCH_TYPES = {
+  roles: 'Role',
+  comparisons: 'Comparison',
+  guides: 'Guide',
+  programs: 'Program',
+  frameworks: 'Competency',
+  glossary: 'Glossary term',
+} as const satisfies Partial<Record<CollectionName, string>>;
+
+export type SearchCollection = keyof typeof SEARCH_TYPES;
+export type SearchType = (typeof SEARCH_TYPES)[SearchCollection];
+
+/** What a content page tells the index about itself, rendered by <SearchData>. */
+export interface SearchData {
+  type: SearchType;
+  /** Titles of the roles the page is about; the "Role" filter and meta. */
+  roles: readonly string[];
+  /** Where the work happens, as labels; only role pages have settings. */
+  settings?: readonly string[];
+  /**
+   * On role pages only: the role's name and its alternate titles (see `nameOf`).
+   * The loader ranks a match on them above a title match, so a role's name leads
+   * to its profile before the comparisons and guides that carry it in their titles.
+   */
+  name?: string;
+  aliases?: readonly string[];
+}
+
+/**
+ * A title or alternate title without the note in brackets that some carry, e.g.
+ * "Sound technician (listed by O*NET as …)" is named "Sound technician".
+ */
+export const nameOf = (title: string) => title.replace(/\s*\([^()]*\)$/, '');

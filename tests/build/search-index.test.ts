@@ -1,0 +1,36 @@
+/**
+ * Runs against dist/ after `npm run build`: the search bundle the loader asks
+ * for exists, the index holds one page per content page, and every heading in
+ * an indexed article has an id, so that it is a search sub-result of its own.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BUNDLE_DIR, planSearchIndex } from '../../src/integrations/search-index.ts';
+import { validateContent } from '../../src/lib/content-validator.ts';
+
+const ROOT = join(import.meta.dirname, '../..');
+const BUNDLE = join(ROOT, 'dist', BUNDLE_DIR);
+const { expected } = planSearchIndex(validateContent({ root: ROOT }).data);
+
+describe('search bundle', () => {
+  it('has the Component UI files the loader fetches', () => {
+    expect(existsSync(join(BUNDLE, 'pagefind-component-ui.js'))).toBe(true);
+    expect(existsSync(join(BUNDLE, 'pagefind-component-ui.css'))).toBe(true);
+  });
+
+  it('indexes exactly as many pages as there are content pages', () => {
+    const entry = JSON.parse(readFileSync(join(BUNDLE, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
+    expect(Object.keys(entry.languages)).toEqual(['en']);
+    expect(entry.languages['en']!.page_count).toBe(expected.length);
+  });
+
+  const pages = expected.filter((e) => !e.url.includes('#'));
+  it.each(pages.map((p) => [p.url]))('%s gives every heading in its article an id', (url) => {
+    const html = readFileSync(join(ROOT, 'dist', url, 'index.html'), 'utf8');
+    const article = html.match(/<article data-pagefind-body[^>]*>([\s\S]*?)<\/article>/)?.[1];
+    expect(article, 'the article is not marked data-pagefind-body').toBeDefined();
+    const withoutId = [...article!.matchAll(/<h([2-6])\b([^>]*)>/g)].filter((m) => !/\bid="[^"]+"/.test(m[2]!)).map((m) => m[0]);
+    expect(withoutId).toEqual([]);
+  });
+});

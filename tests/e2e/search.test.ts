@@ -1,0 +1,232 @@
+/**
+ * Search in a real browser against the built site: what readers find, filtering,
+ * the keyboard alone, accessibility while search is open, the tiny loader, and
+ * the way things work without JavaScript.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, afterEach, describe, expect, inject, it } from 'vitest';
+import { validateContent } from '../../src/lib/content-validator.ts';
+import { entryUrl } from '../../src/lib/routes.ts';
+import type { Role } from '../../src/schemas/role.ts';
+import { launchBrowser } from './support/browser.ts';
+
+const ROOT = new URL('../..', import.meta.url).pathname;
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
+
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+const base = () => inject('baseUrl');
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+beforeEach(async () => {
+  context = await browser.newContext({ viewport: { width: 1000, height: 800 } });
+  page = await context.newPage();
+});
+afterEach(async () => {
+  await context?.close();
+});
+
+/** Waits until Pagefind has answered and the first `count` results have their links. */
+async function resultLinks(scope: string, count = 1): Promise<string[]> {
+  await page.waitForFunction((s) => /\d+ results? for /.test(document.querySelector(`${s} pagefind-summary`)?.textContent ?? ''), scope);
+  const total = Number((await page.locator(`${scope} pagefind-summary`).textContent())!.match(/(\d+) results?/)![1]);
+  const want = Math.min(count, total);
+  // Results load lazily and not always in order, so wait until the first `want` are all in.
+  await page.waitForFunction(
+    ({ s, n }) => {
+      const items = [...document.querySelectorAll(`${s} .pf-results > li`)].slice(0, n);
+      return items.length === n && items.every((li) => li.querySelector('.pf-result-link'));
+    },
+    { s: scope, n: want },
+  );
+  return page.locator(`${scope} .pf-results > li .pf-result-link`).evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
+}
+
+/** Searches on the /search/ page through its address, as a shared link would. */
+async function searchPage(query: string, count = 1): Promise<string[]> {
+  await page.goto(`${base()}/search/?q=${encodeURIComponent(query)}`);
+  return resultLinks('.search-panel', count);
+}
+
+/** Opens the search dialog on a content page with "/" and types a query. */
+async function searchDialog(query: string, count = 1, from = '/roles/sound-engineer/'): Promise<string[]> {
+  await page.goto(`${base()}${from}`);
+  await page.keyboard.press('/');
+  await page.locator('pagefind-modal dialog[open] pagefind-input input').waitFor();
+  await page.keyboard.type(query);
+  return resultLinks('pagefind-modal', count);
+}
+
+describe('search finds what readers look for', () => {
+  it('"cable management" finds the audio technician page, from the dialog', async () => {
+    const [first] = await searchDialog('cable management');
+    expect(first).toBe('/roles/audio-technician/');
+  });
+
+  it('"clock hours" finds the training program, from a shared /search/?q= link', async () => {
+    const [first] = await searchPage('clock hours');
+    expect(first).toBe('/programs/audio-engineering-and-music-production/');
+    await expect(page.locator('.search-panel pagefind-input input').inputValue()).resolves.toBe('clock hours');
+  });
+
+  it('finds glossary terms by abbreviation: "FOH" finds front of house', async () => {
+    const [first] = await searchPage('FOH');
+    expect(first).toBe('/glossary/#front-of-house');
+  });
+
+  it.each(['audio engineer', 'mixing engineer'])('finds the sound engineer through its alternate title "%s"', async (query) => {
+    const links = await searchPage(query, 3);
+    expect(links.slice(0, 3)).toContain('/roles/sound-engineer/');
+  });
+
+  const { data } = validateContent({ root: ROOT });
+  const roles = [...(data.roles as Map<string, Role>)].filter(([, r]) => !r.draft);
+  it.each(roles.map(([id, r]) => [r.title, entryUrl('roles', id)]))('searching "%s" puts its role page first', async (title, url) => {
+    const [first] = await searchPage(title);
+    expect(first).toBe(url);
+  });
+
+  it('keeps the address in step with the query, so a search can be shared', async () => {
+    await searchPage('gain staging');
+    const input = page.locator('.search-panel pagefind-input input');
+    await input.fill('latency');
+    await page.waitForURL(/\?q=latency$/);
+  });
+});
+
+describe('filters', () => {
+  it('filtering by type narrows the results', async () => {
+    const before = await searchDialog('sound', 1);
+    const countOf = async () => Number((await page.locator('pagefind-modal pagefind-summary').textContent())!.match(/(\d+) results?/)![1]);
+    const all = await countOf();
+    expect(before.length).toBeGreaterThan(0);
+
+    const filters = page.locator('pagefind-modal pagefind-filter-pane');
+    await filters.locator('summary', { hasText: /^type/i }).click();
+    await filters.locator('input[type="checkbox"][name="type"][value="Role"]').check();
+    await page.waitForFunction((n) => {
+      const m = document.querySelector('pagefind-modal pagefind-summary')?.textContent?.match(/(\d+) results?/);
+      return m && Number(m[1]) < n;
+    }, all);
+    const narrowed = await countOf();
+    expect(narrowed).toBeGreaterThan(0);
+    expect(narrowed).toBeLessThan(all);
+    const links = await resultLinks('pagefind-modal', narrowed);
+    expect(links.every((href) => href.startsWith('/roles/'))).toBe(true);
+  });
+});
+
+describe('keyboard alone', () => {
+  it('Ctrl+K opens search, arrows move through results, Enter opens one', async () => {
+    await page.goto(`${base()}/guides/from-technician-to-engineer/`);
+    await page.keyboard.press('Control+k');
+    await page.locator('pagefind-modal dialog[open] pagefind-input input').waitFor();
+    await expect(page.evaluate(() => document.activeElement?.tagName)).resolves.toBe('INPUT');
+    await page.keyboard.type('front of house');
+    const [first] = await resultLinks('pagefind-modal', 2);
+    expect(first).toBe('/glossary/#front-of-house');
+
+    const focusedHref = () => page.evaluate(() => document.activeElement?.getAttribute('href'));
+    await page.keyboard.press('ArrowDown');
+    await expect(focusedHref()).resolves.toBe(first);
+    await page.keyboard.press('ArrowDown');
+    const next = await focusedHref();
+    expect(next).toMatch(/^\//);
+    expect(next).not.toBe(first);
+    await page.keyboard.press('ArrowUp');
+    await expect(page.evaluate(() => document.activeElement?.getAttribute('href'))).resolves.toBe(first);
+
+    await Promise.all([page.waitForURL(`${base()}/glossary/#front-of-house`), page.keyboard.press('Enter')]);
+    await expect(page.locator(':target').textContent()).resolves.toBe('Front of house');
+  });
+
+  it('"/" opens search and Esc closes it, returning focus to where the reader was', async () => {
+    await page.goto(`${base()}/roles/audio-technician/`);
+    await page.keyboard.press('Tab'); // skip link
+    await page.keyboard.press('Tab'); // brand
+    for (let i = 0; i < 12 && !(await page.evaluate(() => document.activeElement?.matches('[data-search-open]'))); i++) {
+      await page.keyboard.press('Tab');
+    }
+    await expect(page.evaluate(() => document.activeElement?.matches('[data-search-open]'))).resolves.toBe(true);
+    await page.keyboard.press('Enter');
+    const dialog = page.locator('pagefind-modal dialog');
+    await page.locator('pagefind-modal dialog[open] pagefind-input input').waitFor();
+    await page.keyboard.press('Escape');
+    await expect(dialog.evaluate((d: HTMLDialogElement) => d.open)).resolves.toBe(false);
+    await expect(page.evaluate(() => document.activeElement?.matches('[data-search-open]'))).resolves.toBe(true);
+
+    await page.keyboard.press('/');
+    await page.locator('pagefind-modal dialog[open] pagefind-input input').waitFor();
+    await page.keyboard.press('Escape');
+    await expect(dialog.evaluate((d: HTMLDialogElement) => d.open)).resolves.toBe(false);
+  });
+
+  it('does not steal "/" from a text field', async () => {
+    await page.goto(`${base()}/`);
+    await page.locator('#home-q').focus();
+    await page.keyboard.type('a/b');
+    await expect(page.locator('#home-q').inputValue()).resolves.toBe('a/b');
+    await expect(page.locator('pagefind-modal dialog[open]').count()).resolves.toBe(0);
+  });
+});
+
+describe('accessibility', () => {
+  it('axe reports no violations while the search dialog is open with results and filters', async () => {
+    await searchDialog('mixing', 3);
+    await page.locator('pagefind-modal pagefind-filter-pane summary', { hasText: /^type/i }).click();
+    const { violations } = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+    expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  });
+
+  it('axe reports no violations on the /search/ page with results', async () => {
+    await searchPage('clock hours', 1);
+    const { violations } = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+    expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  });
+});
+
+describe('loading', () => {
+  it('fetches nothing for search until the reader asks, then loads it on focus', async () => {
+    const requested: string[] = [];
+    page.on('request', (r) => requested.push(new URL(r.url()).pathname));
+    await page.goto(`${base()}/roles/sound-engineer/`, { waitUntil: 'networkidle' });
+    expect(requested.filter((p) => p.startsWith('/pagefind/'))).toEqual([]);
+    expect(requested.filter((p) => p.endsWith('.js'))).toEqual([]);
+
+    await page.locator('[data-search-open]').focus();
+    await page.waitForFunction(() => document.documentElement.dataset['search'] === 'ready');
+    expect(requested).toContain('/pagefind/pagefind-component-ui.js');
+    // Focus only prepares: the dialog opens on a click, Enter or a shortcut.
+    await expect(page.locator('pagefind-modal dialog[open]').count()).resolves.toBe(0);
+  });
+
+  it('sends a modified click on the search link to the /search/ page, as a link', async () => {
+    await page.goto(`${base()}/roles/sound-engineer/`);
+    const [popup] = await Promise.all([context.waitForEvent('page'), page.locator('[data-search-open]').click({ modifiers: ['Control'] })]);
+    await popup.waitForLoadState();
+    expect(new URL(popup.url()).pathname).toBe('/search/');
+  });
+});
+
+describe('without JavaScript', () => {
+  it('the header search link and the search form lead to a page that explains and links to the indexes', async () => {
+    await context.close();
+    context = await browser.newContext({ javaScriptEnabled: false });
+    page = await context.newPage();
+    await page.goto(`${base()}/roles/sound-engineer/`);
+    await Promise.all([page.waitForURL(`${base()}/search/`), page.locator('.site-header a', { hasText: 'Search' }).click()]);
+    await page.locator('#q').fill('front of house');
+    await Promise.all([page.waitForURL(/\/search\/\?q=front\+of\+house$/), page.locator('#q').press('Enter')]);
+    await expect(page.locator('.search-fallback').first().isVisible()).resolves.toBe(true);
+    await expect(page.getByText('Full-text search runs in your browser with JavaScript').isVisible()).resolves.toBe(true);
+    const links = await page.locator('main a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    expect(links).toEqual(expect.arrayContaining(['/roles/', '/compare/', '/guides/', '/programs/', '/competencies/', '/glossary/']));
+  });
+});
