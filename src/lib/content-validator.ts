@@ -12,10 +12,11 @@ import { extname, join, relative, sep } from 'node:path';
 import { LineCounter, parseDocument, type Document } from 'yaml';
 import { COLLECTION_DEFS, CONTENT_DIR, idFromFileName } from '../schemas/collections.ts';
 import { COLLECTIONS, ID_PATTERN, type CollectionName, type SchemaContext } from '../schemas/common.ts';
+import { contentWarnings, type CheckedEntry, type GlossaryWords } from './content-warnings.ts';
 import { didYouMean } from './did-you-mean.ts';
 import { knownTargets } from './routes.ts';
 import { formatPath, locate } from './yaml-locate.ts';
-import { friendlyErrorMap } from './zod-messages.ts';
+import { friendlyErrorMap, withFound } from './zod-messages.ts';
 
 export type Severity = 'error' | 'warning';
 
@@ -202,29 +203,47 @@ export function validateContent(options: ValidateOptions): ValidationResult {
   >;
   const targets = knownTargets(ids);
   const glossaryTerms = new Map<string, string>();
+  const checked: (CheckedEntry & { rel: string })[] = [];
+  const glossaryWords: GlossaryWords[] = [];
 
   // 3. Each file: readable, parseable, schema-valid, with a clean body.
   for (const file of loaded) {
     const parsed = readSource(file, options.root, report);
     if (!parsed) continue;
-    const result = schemas[file.collection].safeParse(parsed.data, { error: friendlyErrorMap });
+    const result = schemas[file.collection].safeParse(parsed.data, { error: friendlyErrorMap, reportInput: true });
+    const position = (path: readonly PropertyKey[]) => {
+      const pos = parsed.doc && parsed.lineCounter ? locate(parsed.doc, parsed.lineCounter, path) : undefined;
+      return { line: pos ? pos.line + parsed.lineOffset : 1, column: pos?.column ?? 1 };
+    };
     if (!result.success) {
       for (const issue of result.error.issues) {
         // An unknown key is reported at the key itself, not at its parent.
         const path = issue.code === 'unrecognized_keys' && issue.keys.length === 1 ? [...issue.path, issue.keys[0]!] : issue.path;
-        const pos = parsed.doc && parsed.lineCounter ? locate(parsed.doc, parsed.lineCounter, path) : undefined;
-        report(file.rel, pos ? pos.line + parsed.lineOffset : 1, pos?.column ?? 1, formatPath(path), issue.message);
+        const pos = position(path);
+        report(file.rel, pos.line, pos.column, formatPath(path), withFound(issue));
       }
-    } else if (file.collection === 'glossary') {
-      const term = (result.data as { term: string }).term.toLowerCase();
-      const other = glossaryTerms.get(term);
-      if (other) report(file.rel, 1 + parsed.lineOffset, 1, 'term', `duplicate term "${term}": ${other} already defines it; merge the two entries`);
-      else glossaryTerms.set(term, file.rel);
+    }
+    const data = result.success ? result.data : parsed.data;
+    checked.push({ rel: file.rel, collection: file.collection, data, locate: position, body: parsed.body, bodyStartLine: parsed.bodyStartLine });
+    if (result.success && file.collection === 'glossary') {
+      const { term, aliases } = result.data as { term: string; aliases: string[] };
+      glossaryWords.push({ id: file.id, term, aliases });
+      const other = glossaryTerms.get(term.toLowerCase());
+      if (other) report(file.rel, 1 + parsed.lineOffset, 1, 'term', `duplicate term "${term.toLowerCase()}": ${other} already defines it; merge the two entries`);
+      else glossaryTerms.set(term.toLowerCase(), file.rel);
     }
     if (parsed.body !== undefined) checkBody(file.rel, parsed.body, parsed.bodyStartLine ?? 1, ids, targets, report);
   }
 
-  problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
+  // Warnings come last: the unlinked-term check needs every glossary entry read first.
+  const today = options.today ?? new Date();
+  for (const entry of checked) {
+    for (const w of contentWarnings(entry, glossaryWords, today)) report(entry.rel, w.line, w.column, w.field, w.message, 'warning');
+  }
+
+  problems.sort(
+    (a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.severity.localeCompare(b.severity),
+  );
   return { problems, entries, filesSeen: files.length };
 }
 
