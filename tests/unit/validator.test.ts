@@ -69,7 +69,7 @@ describe('validator accounting', () => {
 describe('npm run validate (the command line)', () => {
   const run = (root: string) => {
     try {
-      const stdout = execFileSync(process.execPath, ['scripts/validate-content.ts', '--root', root], { encoding: 'utf8' });
+      const stdout = execFileSync(process.execPath, ['scripts/validate-content.ts', '--root', root, '--today', '2026-11-22'], { encoding: 'utf8' });
       return { code: 0, stdout };
     } catch (error) {
       const e = error as { status: number; stdout: string };
