@@ -14,6 +14,8 @@ import { COLLECTION_DEFS, CONTENT_DIR, idFromFileName } from '../schemas/collect
 import { COLLECTIONS, ID_PATTERN, type CollectionName, type SchemaContext } from '../schemas/common.ts';
 import { contentWarnings, type CheckedEntry, type GlossaryWords } from './content-warnings.ts';
 import { didYouMean } from './did-you-mean.ts';
+import { componentTags, parsePositions, type ComponentTag } from './mdx-tags.ts';
+import { lineColumn, maskCode } from './mdx-text.ts';
 import { knownTargets } from './routes.ts';
 import { formatPath, locate } from './yaml-locate.ts';
 import { friendlyErrorMap, withFound } from './zod-messages.ts';
@@ -47,7 +49,19 @@ export interface ValidationResult {
 }
 
 /** Components an MDX body may use; they are provided by the page, never imported. */
-export const MDX_COMPONENTS = ['Cite', 'Term', 'Callout'] as const;
+export const MDX_COMPONENTS = ['Cite', 'Term', 'Callout', 'SourcesDisagree', 'HoursChart', 'ComparisonTable'] as const;
+type MdxComponent = (typeof MDX_COMPONENTS)[number];
+
+/** Each component's attributes; `ref` names the one attribute that must be an existing id. */
+const MDX_ATTRIBUTES: Record<MdxComponent, { allowed: string[]; ref?: { attribute: string; collection: CollectionName } }> = {
+  Cite: { allowed: ['source'], ref: { attribute: 'source', collection: 'sources' } },
+  Term: { allowed: ['id'], ref: { attribute: 'id', collection: 'glossary' } },
+  Callout: { allowed: ['type', 'title'] },
+  SourcesDisagree: { allowed: ['topic', 'positions', 'note'] },
+  HoursChart: { allowed: ['program'], ref: { attribute: 'program', collection: 'programs' } },
+  ComparisonTable: { allowed: ['comparison'], ref: { attribute: 'comparison', collection: 'comparisons' } },
+};
+const CALLOUT_TYPES = ['note', 'tip', 'warning'];
 
 interface LoadedFile {
   collection: CollectionName;
@@ -370,18 +384,6 @@ function checkBody(
         report(rel, lineNo, m.index + 1, 'body', `unknown component <${name}>; ${hint ? `did you mean <${hint}>?` : `use one of ${MDX_COMPONENTS.join(', ')}`}`);
       }
     }
-    for (const m of code.matchAll(/<(Cite|Term)\b[^>]*>/g)) {
-      const [tag, name] = m;
-      const attr = name === 'Cite' ? 'source' : 'id';
-      const collection: CollectionName = name === 'Cite' ? 'sources' : 'glossary';
-      const value = ATTR(attr).exec(tag)?.[1];
-      if (value === undefined) {
-        report(rel, lineNo, m.index + 1, 'body', `<${name}> needs a ${attr}="…" attribute naming a ${collection === 'sources' ? 'source' : 'glossary term'} id`);
-      } else if (!ids[collection].has(value)) {
-        const hint = didYouMean(value, ids[collection]);
-        report(rel, lineNo, m.index + 1, 'body', `<${name} ${attr}="${value}"> names an unknown ${collection === 'sources' ? 'source' : 'glossary term'}; ${hint ? `did you mean "${hint}"?` : `add content/${collection}/${value}.yaml or fix the id`}`);
-      }
-    }
     for (const m of code.matchAll(/\]\(\s*([^)\s]+)[^)]*\)|href\s*=\s*["']([^"']+)["']/g)) {
       const href = (m[1] ?? m[2])!;
       const column = m.index + 1;
@@ -399,6 +401,79 @@ function checkBody(
         const hint = didYouMean(fragment, targets.fragments.get(path)!);
         report(rel, lineNo, column, 'body', `link to ${path}#${fragment} names no entry on that page; ${hint ? `did you mean #${hint}?` : 'fix the anchor'}`);
       }
+    }
+  });
+  checkComponents(rel, body, startLine, ids, report);
+}
+
+/** Attributes of the allowed components, read across lines: ids exist, values are allowed. */
+function checkComponents(rel: string, body: string, startLine: number, ids: Record<CollectionName, ReadonlySet<string>>, report: Reporter) {
+  const at = (offset: number, message: string) => {
+    const pos = lineColumn(body, offset, startLine);
+    report(rel, pos.line, pos.column, 'body', message);
+  };
+  for (const tag of componentTags(maskCode(body))) {
+    const spec = MDX_ATTRIBUTES[tag.name as MdxComponent];
+    // Unknown components are reported line by line above.
+    if (!spec) continue;
+    for (const attribute of tag.attributes) {
+      if (spec.allowed.includes(attribute.name)) continue;
+      const hint = didYouMean(attribute.name, spec.allowed);
+      at(attribute.valueOffset - attribute.name.length - 2, `<${tag.name}> has no attribute "${attribute.name}"; ${hint ? `did you mean "${hint}"?` : `it takes ${spec.allowed.join(', ')}`}`);
+    }
+    if (spec.ref) {
+      const { attribute, collection } = spec.ref;
+      const noun = COLLECTION_DEFS[collection].noun;
+      const value = tag.attributes.find((a) => a.name === attribute)?.value;
+      if (value === undefined) {
+        at(tag.offset, `<${tag.name}> needs a ${attribute}="…" attribute naming a ${noun} id`);
+      } else if (!ids[collection].has(value)) {
+        const hint = didYouMean(value, ids[collection]);
+        const def = COLLECTION_DEFS[collection];
+        at(tag.offset, `<${tag.name} ${attribute}="${value}"> names an unknown ${noun}; ${hint ? `did you mean "${hint}"?` : `add ${CONTENT_DIR}/${def.dir}/${value}${def.extension} or fix the id`}`);
+      }
+    }
+    if (tag.name === 'Callout') {
+      const type = tag.attributes.find((a) => a.name === 'type');
+      if (type?.value !== undefined && !CALLOUT_TYPES.includes(type.value)) {
+        const hint = didYouMean(type.value, CALLOUT_TYPES);
+        at(type.valueOffset, `<Callout type="${type.value}"> must be one of: ${CALLOUT_TYPES.join(', ')}${hint ? `; did you mean "${hint}"?` : ''}`);
+      }
+    }
+    if (tag.name === 'SourcesDisagree') checkDisagreement(tag, ids.sources, at);
+  }
+}
+
+function checkDisagreement(tag: ComponentTag, sources: ReadonlySet<string>, at: (offset: number, message: string) => void) {
+  const shape = 'positions={[{ claim: "…", source: "source-id" }, …]}';
+  if (!tag.selfClosing) at(tag.offset, '<SourcesDisagree> takes no content between tags; write it as one tag ending in />');
+  const topic = tag.attributes.find((a) => a.name === 'topic');
+  if (!topic?.value?.trim()) at(topic?.valueOffset ?? tag.offset, '<SourcesDisagree> needs topic="…": the question the sources answer differently');
+  const positions = tag.attributes.find((a) => a.name === 'positions');
+  if (positions?.expression === undefined) {
+    at(positions?.valueOffset ?? tag.offset, `<SourcesDisagree> needs ${shape}: each side's claim and the source that makes it`);
+    return;
+  }
+  const parsed = parsePositions(positions.expression);
+  if (!parsed.ok) {
+    at(positions.valueOffset + parsed.offset, `<SourcesDisagree> positions must be written as ${shape}, with each claim and source in quotes`);
+    return;
+  }
+  if (parsed.items.length < 2) at(positions.valueOffset, '<SourcesDisagree> needs at least two positions; add the other side with its source');
+  parsed.items.forEach((item, i) => {
+    const n = i + 1;
+    const base = positions.valueOffset;
+    for (const [key, value] of Object.entries(item.fields)) {
+      if (key === 'claim' || key === 'source') continue;
+      at(base + value.offset, `<SourcesDisagree> position ${n} has an unknown field "${key}"; a position has only claim and source`);
+    }
+    const { claim, source } = item.fields;
+    if (!claim?.value.trim()) at(base + (claim?.offset ?? item.offset), `<SourcesDisagree> position ${n} needs a claim: "…", in the handbook's words`);
+    if (!source) {
+      at(base + item.offset, `<SourcesDisagree> position ${n} needs a source: "…" naming the source that makes the claim`);
+    } else if (!sources.has(source.value)) {
+      const hint = didYouMean(source.value, sources);
+      at(base + source.offset, `<SourcesDisagree> position ${n} names an unknown source "${source.value}"; ${hint ? `did you mean "${hint}"?` : `add content/sources/${source.value}.yaml or fix the id`}`);
     }
   });
 }

@@ -42,6 +42,7 @@ describe('validator fixture pairs', () => {
         'warn-unlinked-term',
         'warn-placeholder',
         'errors-say-what-was-found',
+        'mdx-component-attributes',
       ]),
     );
   });
