@@ -19,6 +19,8 @@ export const PAGE_PATHS = {
   sources: '/sources/',
   search: '/search/',
   contribute: '/contribute/',
+  contributeSchema: '/contribute/schema/',
+  contributeComponents: '/contribute/components/',
 } as const;
 
 type PagedCollection = keyof typeof SECTION_PATHS;
