@@ -7,7 +7,7 @@
  * Every problem carries file, line and column. All problems are collected in
  * one pass so an editor can fix a pull request in one go.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, type Dirent } from 'node:fs';
 import { extname, join, relative, sep } from 'node:path';
 import { LineCounter, parseDocument, type Document } from 'yaml';
 import { COLLECTION_DEFS, CONTENT_DIR, idFromFileName } from '../schemas/collections.ts';
@@ -73,7 +73,7 @@ const toPosix = (p: string) => p.split(sep).join('/');
 
 function walk(dir: string): string[] {
   let out: string[] = [];
-  let names: import('node:fs').Dirent[];
+  let names: Dirent[];
   try {
     names = readdirSync(dir, { withFileTypes: true });
   } catch {
@@ -343,8 +343,6 @@ function readData(rel: string, text: string, isJson: boolean, report: Reporter):
   if (!parsed) return undefined;
   return { data: parsed.doc.toJS(), doc: parsed.doc, lineCounter: parsed.lineCounter, lineOffset: 0 };
 }
-
-const ATTR = (name: string) => new RegExp(`\\b${name}\\s*=\\s*["']([^"']*)["']`);
 
 function checkBody(
   rel: string,
