@@ -3,7 +3,8 @@
  * so they never fail `npm run validate` or the build. Each one says what it saw
  * and what to do about it.
  *
- * - a figure dated more than {@link STALE_AFTER_YEARS} years before today;
+ * - a figure dated more than {@link STALE_AFTER_YEARS} years before today, unless a
+ *   newer figure of the same kind already sits beside it;
  * - a money amount or percentage in MDX text with no <Cite> in its paragraph
  *   (frontmatter figures cannot lack one: the schema requires `source`);
  * - a description that passes the hard 50–160 limits but falls outside
@@ -70,15 +71,37 @@ export function isStale(asOf: string, today: Date, years = STALE_AFTER_YEARS): b
 
 const PARTIAL_DATE = /^\d{4}(?:-\d{2}(?:-\d{2})?)?$/;
 
+interface DatedFigure {
+  path: PropertyKey[];
+  asOf: string;
+  figure: Record<string, unknown>;
+  /** The list the figure is in, if any: where a newer figure would sit beside it. */
+  siblings: unknown[];
+}
+
 /** Every `asOf` in the data, wherever figures keep one, with its path. */
-function datedFigures(value: unknown, path: PropertyKey[] = []): { path: PropertyKey[]; asOf: string }[] {
-  if (Array.isArray(value)) return value.flatMap((v, i) => datedFigures(v, [...path, i]));
+function datedFigures(value: unknown, path: PropertyKey[] = [], siblings: unknown[] = []): DatedFigure[] {
+  if (Array.isArray(value)) return value.flatMap((v, i) => datedFigures(v, [...path, i], value));
   if (value && typeof value === 'object') {
-    return Object.entries(value).flatMap(([k, v]) =>
-      k === 'asOf' && typeof v === 'string' && PARTIAL_DATE.test(v) ? [{ path: [...path, k], asOf: v }] : datedFigures(v, [...path, k]),
+    const figure = value as Record<string, unknown>;
+    return Object.entries(figure).flatMap(([k, v]) =>
+      k === 'asOf' && typeof v === 'string' && PARTIAL_DATE.test(v) ? [{ path: [...path, k], asOf: v, figure, siblings }] : datedFigures(v, [...path, k]),
     );
   }
   return [];
+}
+
+/**
+ * Whether a newer figure of the same kind (basis and region) already sits in
+ * the same list. The style is to keep an old figure beside its replacement,
+ * so a replaced figure needs no warning.
+ */
+function hasFreshSibling({ figure, siblings }: DatedFigure, today: Date): boolean {
+  return siblings.some((other) => {
+    if (other === figure || !other || typeof other !== 'object') return false;
+    const o = other as Record<string, unknown>;
+    return o.basis === figure.basis && o.region === figure.region && typeof o.asOf === 'string' && PARTIAL_DATE.test(o.asOf) && !isStale(o.asOf, today);
+  });
 }
 
 function descriptionPath(collection: CollectionName, data: Record<string, unknown>): string[] | undefined {
@@ -160,8 +183,9 @@ export function contentWarnings(entry: CheckedEntry, glossary: readonly Glossary
   const out: Warning[] = [];
   const data = (entry.data ?? {}) as Record<string, unknown>;
 
-  for (const { path, asOf } of datedFigures(data)) {
-    if (!isStale(asOf, today)) continue;
+  for (const dated of datedFigures(data)) {
+    const { path, asOf } = dated;
+    if (!isStale(asOf, today) || hasFreshSibling(dated, today)) continue;
     out.push({
       ...entry.locate(path),
       field: formatPath(path),
