@@ -46,7 +46,7 @@ export function changedFiles(root: string): ChangedFiles {
       break;
     }
   }
-  if (!base) return { scope: 'all', reason: 'no main branch (origin/main or main) to compare with' };
+  if (!base) return { scope: 'all', reason: 'there is no main branch (origin/main or main) to compare with' };
 
   // -z: NUL-separated, so unusual file names arrive unquoted. Status then path(s).
   const diff = (git(top, ['diff', '--name-status', '-z', '-M', base]) ?? '').split('\0').filter(Boolean);
@@ -60,7 +60,7 @@ export function changedFiles(root: string): ChangedFiles {
     const paths = status.startsWith('R') || status.startsWith('C') ? [diff[i++]!, diff[i++]!] : [diff[i++]!];
     const rels = paths.map(fromTop);
     if (rels.some((p) => AFFECTS_EVERY_FILE.some((prefix) => p.startsWith(prefix)))) {
-      return { scope: 'all', reason: `${rels.find((p) => AFFECTS_EVERY_FILE.some((x) => p.startsWith(x)))} changed, and it affects every file` };
+      return { scope: 'all', reason: `${rels.find((p) => AFFECTS_EVERY_FILE.some((x) => p.startsWith(x)))} changed, which can affect every file` };
     }
     if ((status.startsWith('D') || status.startsWith('R')) && inContent(paths[0]!)) {
       return { scope: 'all', reason: `${rels[0]} was removed or renamed, so pages that refer to it may break` };

@@ -74,6 +74,16 @@ describe('npm run new: templates', () => {
     expect(readFileSync(join(root, 'content/glossary/gain-staging.yaml'), 'utf8')).toBe(before);
   });
 
+  it('refuses a title with no letters, and a cited page before any source exists', () => {
+    const root = site();
+    expect(() => scaffold({ root, type: 'term', title: '—', today: TODAY })).toThrow(/cannot make an id from the title "—"/);
+    rmSync(join(root, 'content/sources'), { recursive: true });
+    expect(() => scaffold({ root, type: 'guide', title: 'A guide', today: TODAY })).toThrow(
+      'there are no sources yet; add the one you will cite first: npm run new -- source "<its title>"',
+    );
+    expect(scaffold({ root, type: 'source', title: 'The first source', today: TODAY }).file).toBe('content/sources/the-first-source.yaml');
+  });
+
   it('refuses what would not validate, with the schema message', () => {
     const root = site();
     expect(() => scaffold({ root, type: 'term', title: 'A term whose name goes on far longer than the sixty characters allowed', today: TODAY })).toThrow(

@@ -6,8 +6,9 @@
  * - `args.txt`: the options, on one line;
  * - `content/`: files laid over the site (on a branch, for the git set-ups);
  * - `setup.txt` (optional): `branch` (main holds `_base` plus `main/`, and a
- *   branch commits `content/` and deletes the paths in `delete.txt`; `untracked/`
- *   is copied in without committing) or `shallow` (the same, cloned with --depth 1);
+ *   branch commits `content/`, any other paths in `files/`, and deletes the paths
+ *   in `delete.txt`; `untracked/` is copied in without committing), `shallow`
+ *   (the same, cloned with --depth 1) or `no-main` (the same, with main renamed);
  *   without it the site is not a git checkout;
  * - `expected.txt`: the exact output, with the timing and commit ids blanked;
  * - `fixed/` and `gone.txt` (optional, for --fix): files as they must read
@@ -55,8 +56,10 @@ function site(name: string): string {
   git(work, 'init', '-q');
   git(work, 'add', '-A');
   git(work, 'commit', '-q', '-m', 'main');
+  if (setup === 'no-main') git(work, 'branch', '-q', '-m', 'main', 'trunk');
   git(work, 'checkout', '-q', '-b', 'feature');
   overlay(join(caseDir, 'content'), join(work, 'content'));
+  overlay(join(caseDir, 'files'), work);
   for (const path of (read(caseDir, 'delete.txt') ?? '').split('\n').filter(Boolean)) rmSync(join(work, path));
   git(work, 'add', '-A');
   git(work, 'commit', '-q', '--allow-empty', '-m', 'change');
