@@ -16,6 +16,8 @@ export default defineConfig({
     inlineStylesheets: 'always',
   },
   devToolbar: { enabled: false },
+  // Writes .astro/collections/*.schema.json, which the Astro VS Code extension uses to complete MDX frontmatter.
+  experimental: { contentIntellisense: true },
   integrations: [
     validateOnBuild(),
     mdx(),

@@ -1,24 +1,66 @@
 /**
  * `npm run validate`: checks content/ against the same schemas the build uses,
  * without building. Prints one line per problem as `path:line:column field: message`
- * and exits 1 if any problem is an error.
+ * and exits 1 if any problem is an error; warnings are printed but do not fail.
  *
- * Usage: node scripts/validate-content.ts [--root <dir>]
+ * Usage: node scripts/validate-content.ts [options]
+ *   --changed          report only files changed since the branch left main
+ *   --format github    print GitHub workflow annotations instead of plain lines
+ *   --fix              apply the deterministic fixes first, then validate
+ *   --root <dir>       the folder holding content/ (default: the current folder)
+ *   --today YYYY-MM-DD the date warnings about old figures count from (default: today)
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { formatProblem, validateContent } from '../src/lib/content-validator.ts';
+import { changedFiles } from '../src/lib/changed-files.ts';
+import { fixContent } from '../src/lib/content-fixes.ts';
+import { validateContent } from '../src/lib/content-validator.ts';
+import { FORMATS, formatAs, type Format } from '../src/lib/problem-format.ts';
 
 const { values } = parseArgs({
-  options: { root: { type: 'string', default: '.' } },
+  options: {
+    root: { type: 'string', default: '.' },
+    today: { type: 'string' },
+    changed: { type: 'boolean', default: false },
+    format: { type: 'string', default: 'text' },
+    fix: { type: 'boolean', default: false },
+  },
 });
 
-const started = performance.now();
-const result = validateContent({ root: resolve(values.root!) });
-const errors = result.problems.filter((p) => p.severity === 'error').length;
-const warnings = result.problems.length - errors;
+const usage = (message: string) => {
+  console.error(`${message}\nUsage: npm run validate -- [--changed] [--format text|github] [--fix] [--root <dir>] [--today YYYY-MM-DD]`);
+  process.exit(2);
+};
+if (!(FORMATS as readonly string[]).includes(values.format!)) usage(`--format must be one of: ${FORMATS.join(', ')}; found "${values.format}"`);
+if (values.today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.today)) usage(`--today must be a date written as YYYY-MM-DD; found "${values.today}"`);
 
-for (const problem of result.problems) console.log(formatProblem(problem));
+const root = resolve(values.root!);
+const today = values.today ? new Date(`${values.today}T00:00:00Z`) : undefined;
+const started = performance.now();
+
+if (values.fix) {
+  for (const fix of fixContent(root)) console.log(`${fix.file}: fixed: ${fix.message}`);
+}
+
+// Every file is still read when only some are reported: references need all the ids.
+const result = validateContent(today ? { root, today } : { root });
+let problems = result.problems;
+if (values.changed) {
+  const changed = changedFiles(root);
+  if (changed.scope === 'all') {
+    console.log(`--changed: checking every file, because ${changed.reason}`);
+  } else {
+    const n = changed.files.size;
+    console.log(`--changed: checking ${n} content file${n === 1 ? '' : 's'} changed since ${changed.baseRef} (${changed.base.slice(0, 7)})`);
+    problems = problems.filter((p) => changed.files.has(p.file));
+  }
+}
+
+const format = formatAs(values.format as Format);
+for (const problem of problems) console.log(format(problem));
+
+const errors = problems.filter((p) => p.severity === 'error').length;
+const warnings = problems.length - errors;
 const entries = Object.values(result.entries).reduce((n, list) => n + list.length, 0);
 const ms = Math.round(performance.now() - started);
 console.log(

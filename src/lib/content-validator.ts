@@ -7,15 +7,18 @@
  * Every problem carries file, line and column. All problems are collected in
  * one pass so an editor can fix a pull request in one go.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, type Dirent } from 'node:fs';
 import { extname, join, relative, sep } from 'node:path';
 import { LineCounter, parseDocument, type Document } from 'yaml';
 import { COLLECTION_DEFS, CONTENT_DIR, idFromFileName } from '../schemas/collections.ts';
 import { COLLECTIONS, ID_PATTERN, type CollectionName, type SchemaContext } from '../schemas/common.ts';
+import { contentWarnings, type CheckedEntry, type GlossaryWords } from './content-warnings.ts';
 import { didYouMean } from './did-you-mean.ts';
+import { componentTags, parsePositions, type ComponentTag } from './mdx-tags.ts';
+import { lineColumn, maskCode } from './mdx-text.ts';
 import { knownTargets } from './routes.ts';
 import { formatPath, locate } from './yaml-locate.ts';
-import { friendlyErrorMap } from './zod-messages.ts';
+import { friendlyErrorMap, withFound } from './zod-messages.ts';
 
 export type Severity = 'error' | 'warning';
 
@@ -51,7 +54,19 @@ export interface ValidationResult {
 }
 
 /** Components an MDX body may use; they are provided by the page, never imported. */
-export const MDX_COMPONENTS = ['Cite', 'Term', 'Callout'] as const;
+export const MDX_COMPONENTS = ['Cite', 'Term', 'Callout', 'SourcesDisagree', 'HoursChart', 'ComparisonTable'] as const;
+type MdxComponent = (typeof MDX_COMPONENTS)[number];
+
+/** Each component's attributes; `ref` names the one attribute that must be an existing id. */
+const MDX_ATTRIBUTES: Record<MdxComponent, { allowed: string[]; ref?: { attribute: string; collection: CollectionName } }> = {
+  Cite: { allowed: ['source'], ref: { attribute: 'source', collection: 'sources' } },
+  Term: { allowed: ['id'], ref: { attribute: 'id', collection: 'glossary' } },
+  Callout: { allowed: ['type', 'title'] },
+  SourcesDisagree: { allowed: ['topic', 'positions', 'note'] },
+  HoursChart: { allowed: ['program'], ref: { attribute: 'program', collection: 'programs' } },
+  ComparisonTable: { allowed: ['comparison'], ref: { attribute: 'comparison', collection: 'comparisons' } },
+};
+const CALLOUT_TYPES = ['note', 'tip', 'warning'];
 
 /** Collections whose entries are pages with their own <title>. */
 const TITLED = new Set<CollectionName>(['roles', 'comparisons', 'guides', 'programs']);
@@ -66,7 +81,7 @@ const toPosix = (p: string) => p.split(sep).join('/');
 
 function walk(dir: string): string[] {
   let out: string[] = [];
-  let names: import('node:fs').Dirent[];
+  let names: Dirent[];
   try {
     names = readdirSync(dir, { withFileTypes: true });
   } catch {
@@ -213,38 +228,61 @@ export function validateContent(options: ValidateOptions): ValidationResult {
   const glossaryTerms = new Map<string, string>();
   // Page titles become <title> tags; two pages with one title confuse search results and readers.
   const pageTitles = new Map<string, string>();
+  const checked: (CheckedEntry & { rel: string })[] = [];
+  const glossaryWords: GlossaryWords[] = [];
 
   // 3. Each file: readable, parseable, schema-valid, with a clean body.
   for (const file of loaded) {
     const parsed = readSource(file, options.root, report);
     if (!parsed) continue;
-    const result = schemas[file.collection].safeParse(parsed.data, { error: friendlyErrorMap });
+    const result = schemas[file.collection].safeParse(parsed.data, { error: friendlyErrorMap, reportInput: true });
+    const position = (path: readonly PropertyKey[]) => {
+      const pos = parsed.doc && parsed.lineCounter ? locate(parsed.doc, parsed.lineCounter, path) : undefined;
+      return { line: pos ? pos.line + parsed.lineOffset : 1, column: pos?.column ?? 1 };
+    };
     if (!result.success) {
       for (const issue of result.error.issues) {
         // An unknown key is reported at the key itself, not at its parent.
         const path = issue.code === 'unrecognized_keys' && issue.keys.length === 1 ? [...issue.path, issue.keys[0]!] : issue.path;
-        const pos = parsed.doc && parsed.lineCounter ? locate(parsed.doc, parsed.lineCounter, path) : undefined;
-        report(file.rel, pos ? pos.line + parsed.lineOffset : 1, pos?.column ?? 1, formatPath(path), issue.message);
+        const pos = position(path);
+        report(file.rel, pos.line, pos.column, formatPath(path), withFound(issue));
       }
     } else {
       data[file.collection].set(file.id, result.data);
       if (TITLED.has(file.collection)) {
         const title = (result.data as { title: string }).title.toLowerCase();
         const other = pageTitles.get(title);
-        const pos = parsed.doc && parsed.lineCounter ? locate(parsed.doc, parsed.lineCounter, ['title']) : undefined;
-        if (other) report(file.rel, (pos?.line ?? 0) + parsed.lineOffset, pos?.column ?? 1, 'title', `duplicate title: ${other} already uses it; page titles must be unique, so make one more specific`);
+        const pos = position(['title']);
+        if (other) report(file.rel, pos.line, pos.column, 'title', `duplicate title: ${other} already uses it; page titles must be unique, so make one more specific`);
         else pageTitles.set(title, file.rel);
       } else if (file.collection === 'glossary') {
-        const term = (result.data as { term: string }).term.toLowerCase();
-        const other = glossaryTerms.get(term);
-        if (other) report(file.rel, 1 + parsed.lineOffset, 1, 'term', `duplicate term "${term}": ${other} already defines it; merge the two entries`);
-        else glossaryTerms.set(term, file.rel);
+        const { term, aliases } = result.data as { term: string; aliases: string[] };
+        glossaryWords.push({ id: file.id, term, aliases });
+        const other = glossaryTerms.get(term.toLowerCase());
+        if (other) report(file.rel, 1 + parsed.lineOffset, 1, 'term', `duplicate term "${term.toLowerCase()}": ${other} already defines it; merge the two entries`);
+        else glossaryTerms.set(term.toLowerCase(), file.rel);
       }
     }
+    checked.push({
+      rel: file.rel,
+      collection: file.collection,
+      data: result.success ? result.data : parsed.data,
+      locate: position,
+      body: parsed.body,
+      bodyStartLine: parsed.bodyStartLine,
+    });
     if (parsed.body !== undefined) checkBody(file.rel, parsed.body, parsed.bodyStartLine ?? 1, ids, targets, report);
   }
 
-  problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
+  // Warnings come last: the unlinked-term check needs every glossary entry read first.
+  const today = options.today ?? new Date();
+  for (const entry of checked) {
+    for (const w of contentWarnings(entry, glossaryWords, today)) report(entry.rel, w.line, w.column, w.field, w.message, 'warning');
+  }
+
+  problems.sort(
+    (a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.severity.localeCompare(b.severity),
+  );
   return { problems, entries, data, filesSeen: files.length };
 }
 
@@ -331,8 +369,6 @@ function readData(rel: string, text: string, isJson: boolean, report: Reporter):
   return { data: parsed.doc.toJS(), doc: parsed.doc, lineCounter: parsed.lineCounter, lineOffset: 0 };
 }
 
-const ATTR = (name: string) => new RegExp(`\\b${name}\\s*=\\s*["']([^"']*)["']`);
-
 function checkBody(
   rel: string,
   body: string,
@@ -371,18 +407,6 @@ function checkBody(
         report(rel, lineNo, m.index + 1, 'body', `unknown component <${name}>; ${hint ? `did you mean <${hint}>?` : `use one of ${MDX_COMPONENTS.join(', ')}`}`);
       }
     }
-    for (const m of code.matchAll(/<(Cite|Term)\b[^>]*>/g)) {
-      const [tag, name] = m;
-      const attr = name === 'Cite' ? 'source' : 'id';
-      const collection: CollectionName = name === 'Cite' ? 'sources' : 'glossary';
-      const value = ATTR(attr).exec(tag)?.[1];
-      if (value === undefined) {
-        report(rel, lineNo, m.index + 1, 'body', `<${name}> needs a ${attr}="…" attribute naming a ${collection === 'sources' ? 'source' : 'glossary term'} id`);
-      } else if (!ids[collection].has(value)) {
-        const hint = didYouMean(value, ids[collection]);
-        report(rel, lineNo, m.index + 1, 'body', `<${name} ${attr}="${value}"> names an unknown ${collection === 'sources' ? 'source' : 'glossary term'}; ${hint ? `did you mean "${hint}"?` : `add content/${collection}/${value}.yaml or fix the id`}`);
-      }
-    }
     for (const m of code.matchAll(/\]\(\s*([^)\s]+)[^)]*\)|href\s*=\s*["']([^"']+)["']/g)) {
       const href = (m[1] ?? m[2])!;
       const column = m.index + 1;
@@ -400,6 +424,79 @@ function checkBody(
         const hint = didYouMean(fragment, targets.fragments.get(path)!);
         report(rel, lineNo, column, 'body', `link to ${path}#${fragment} names no entry on that page; ${hint ? `did you mean #${hint}?` : 'fix the anchor'}`);
       }
+    }
+  });
+  checkComponents(rel, body, startLine, ids, report);
+}
+
+/** Attributes of the allowed components, read across lines: ids exist, values are allowed. */
+function checkComponents(rel: string, body: string, startLine: number, ids: Record<CollectionName, ReadonlySet<string>>, report: Reporter) {
+  const at = (offset: number, message: string) => {
+    const pos = lineColumn(body, offset, startLine);
+    report(rel, pos.line, pos.column, 'body', message);
+  };
+  for (const tag of componentTags(maskCode(body))) {
+    const spec = MDX_ATTRIBUTES[tag.name as MdxComponent];
+    // Unknown components are reported line by line above.
+    if (!spec) continue;
+    for (const attribute of tag.attributes) {
+      if (spec.allowed.includes(attribute.name)) continue;
+      const hint = didYouMean(attribute.name, spec.allowed);
+      at(attribute.valueOffset - attribute.name.length - 2, `<${tag.name}> has no attribute "${attribute.name}"; ${hint ? `did you mean "${hint}"?` : `it takes ${spec.allowed.join(', ')}`}`);
+    }
+    if (spec.ref) {
+      const { attribute, collection } = spec.ref;
+      const noun = COLLECTION_DEFS[collection].noun;
+      const value = tag.attributes.find((a) => a.name === attribute)?.value;
+      if (value === undefined) {
+        at(tag.offset, `<${tag.name}> needs a ${attribute}="…" attribute naming a ${noun} id`);
+      } else if (!ids[collection].has(value)) {
+        const hint = didYouMean(value, ids[collection]);
+        const def = COLLECTION_DEFS[collection];
+        at(tag.offset, `<${tag.name} ${attribute}="${value}"> names an unknown ${noun}; ${hint ? `did you mean "${hint}"?` : `add ${CONTENT_DIR}/${def.dir}/${value}${def.extension} or fix the id`}`);
+      }
+    }
+    if (tag.name === 'Callout') {
+      const type = tag.attributes.find((a) => a.name === 'type');
+      if (type?.value !== undefined && !CALLOUT_TYPES.includes(type.value)) {
+        const hint = didYouMean(type.value, CALLOUT_TYPES);
+        at(type.valueOffset, `<Callout type="${type.value}"> must be one of: ${CALLOUT_TYPES.join(', ')}${hint ? `; did you mean "${hint}"?` : ''}`);
+      }
+    }
+    if (tag.name === 'SourcesDisagree') checkDisagreement(tag, ids.sources, at);
+  }
+}
+
+function checkDisagreement(tag: ComponentTag, sources: ReadonlySet<string>, at: (offset: number, message: string) => void) {
+  const shape = 'positions={[{ claim: "…", source: "source-id" }, …]}';
+  if (!tag.selfClosing) at(tag.offset, '<SourcesDisagree> takes no content between tags; write it as one tag ending in />');
+  const topic = tag.attributes.find((a) => a.name === 'topic');
+  if (!topic?.value?.trim()) at(topic?.valueOffset ?? tag.offset, '<SourcesDisagree> needs topic="…": the question the sources answer differently');
+  const positions = tag.attributes.find((a) => a.name === 'positions');
+  if (positions?.expression === undefined) {
+    at(positions?.valueOffset ?? tag.offset, `<SourcesDisagree> needs ${shape}: each side's claim and the source that makes it`);
+    return;
+  }
+  const parsed = parsePositions(positions.expression);
+  if (!parsed.ok) {
+    at(positions.valueOffset + parsed.offset, `<SourcesDisagree> positions must be written as ${shape}, with each claim and source in quotes`);
+    return;
+  }
+  if (parsed.items.length < 2) at(positions.valueOffset, '<SourcesDisagree> needs at least two positions; add the other side with its source');
+  parsed.items.forEach((item, i) => {
+    const n = i + 1;
+    const base = positions.valueOffset;
+    for (const [key, value] of Object.entries(item.fields)) {
+      if (key === 'claim' || key === 'source') continue;
+      at(base + value.offset, `<SourcesDisagree> position ${n} has an unknown field "${key}"; a position has only claim and source`);
+    }
+    const { claim, source } = item.fields;
+    if (!claim?.value.trim()) at(base + (claim?.offset ?? item.offset), `<SourcesDisagree> position ${n} needs a claim: "…", in the handbook's words`);
+    if (!source) {
+      at(base + item.offset, `<SourcesDisagree> position ${n} needs a source: "…" naming the source that makes the claim`);
+    } else if (!sources.has(source.value)) {
+      const hint = didYouMean(source.value, sources);
+      at(base + source.offset, `<SourcesDisagree> position ${n} names an unknown source "${source.value}"; ${hint ? `did you mean "${hint}"?` : `add content/sources/${source.value}.yaml or fix the id`}`);
     }
   });
 }

@@ -6,6 +6,8 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { CAREER_STAGES } from '../schemas/role.ts';
 import type { CollectionName } from '../schemas/common.ts';
+import { componentTags, parsePositions } from './mdx-tags.ts';
+import { maskCode } from './mdx-text.ts';
 import { entryUrl } from './routes.ts';
 
 export type Role = CollectionEntry<'roles'>;
@@ -74,6 +76,14 @@ export async function termsByIds(ids: readonly string[], from: string): Promise<
   return pick(await getGlossary(), ids, 'glossary term', from);
 }
 
+export async function programById(id: string, from: string): Promise<Program> {
+  return pick(await getPrograms(), [id], 'training program', from)[0]!;
+}
+
+export async function comparisonById(id: string, from: string): Promise<Comparison> {
+  return pick(await getComparisons(), [id], 'comparison', from)[0]!;
+}
+
 export async function comparisonsForRole(id: string): Promise<Comparison[]> {
   return (await getComparisons()).filter((c) => c.data.roles.includes(id));
 }
@@ -91,12 +101,11 @@ export async function rolesReportingTo(id: string): Promise<Role[]> {
   return (await getRoles()).filter((r) => r.data.reportsTo.includes(id));
 }
 
-const CITE = /<Cite\b[^>]*\bsource\s*=\s*["']([^"']+)["']/g;
-
 /**
  * Source ids an entry cites, in order of first appearance: frontmatter fields
- * named `source`, `sources` or `onetSource` (at any depth), then `<Cite>` tags in
- * the body. The order numbers the notes at the foot of the page.
+ * named `source`, `sources` or `onetSource` (at any depth), then, in the body,
+ * `<Cite>` tags and the positions of `<SourcesDisagree>`. The order numbers the
+ * notes at the foot of the page.
  */
 export function citedSourceIds(data: unknown, body?: string): string[] {
   const found: string[] = [];
@@ -110,8 +119,37 @@ export function citedSourceIds(data: unknown, body?: string): string[] {
     }
   };
   visit(data);
-  for (const match of body?.matchAll(CITE) ?? []) found.push(match[1]!);
+  for (const tag of componentTags(maskCode(body ?? ''))) {
+    if (tag.name === 'Cite') {
+      const source = tag.attributes.find((a) => a.name === 'source')?.value;
+      if (source) found.push(source);
+    } else if (tag.name === 'SourcesDisagree') {
+      const expression = tag.attributes.find((a) => a.name === 'positions')?.expression;
+      const parsed = expression === undefined ? undefined : parsePositions(expression);
+      if (parsed?.ok) for (const item of parsed.items) if (item.fields.source) found.push(item.fields.source.value);
+    }
+  }
   return [...new Set(found)];
+}
+
+/**
+ * Everything a page cites, including what components embedded in its body cite
+ * from other entries (a comparison's cells, a program's hours). Pages fill
+ * Astro.locals.citations from this before rendering, so every note number is
+ * fixed before any <Cite> renders, whatever order Astro renders components in.
+ */
+export async function pageCitations(data: unknown, body?: string): Promise<string[]> {
+  const ids = citedSourceIds(data, body);
+  for (const tag of componentTags(maskCode(body ?? ''))) {
+    const id = tag.attributes.find((a) => a.name === (tag.name === 'HoursChart' ? 'program' : 'comparison'))?.value;
+    if (!id) continue;
+    if (tag.name === 'HoursChart') ids.push((await programById(id, 'an MDX <HoursChart>')).data.source);
+    if (tag.name === 'ComparisonTable') {
+      const comparison = await comparisonById(id, 'an MDX <ComparisonTable>');
+      ids.push(...comparison.data.dimensions.flatMap((row) => row.values.map((cell) => cell.source)));
+    }
+  }
+  return [...new Set(ids)];
 }
 
 export interface Citation {
@@ -137,7 +175,7 @@ export async function citationIndex(): Promise<Map<string, Citation[]>> {
     ...(await getGlossary()).map((e) => ({ collection: 'glossary' as const, id: e.id, title: `Glossary: ${e.data.term}`, data: e.data })),
   ];
   for (const page of pages) {
-    for (const sourceId of citedSourceIds(page.data, page.body)) {
+    for (const sourceId of await pageCitations(page.data, page.body)) {
       add(sourceId, { title: page.title, url: entryUrl(page.collection, page.id), collection: page.collection });
     }
   }

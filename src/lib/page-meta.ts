@@ -81,8 +81,21 @@ export const STATIC_PAGES = {
   contribute: {
     path: PAGE_PATHS.contribute,
     title: 'Contribute',
-    description: 'How editors add and correct roles, guides, glossary terms and sources, and how the content validator helps.',
-    type: 'Editors',
+    description: 'How editors add and correct roles, guides, glossary terms and sources through pull requests, and how the checks help.',
+    type: 'For editors',
+  },
+  contributeSchema: {
+    path: PAGE_PATHS.contributeSchema,
+    title: 'Field reference',
+    description: 'Every field of every kind of handbook entry: its type, whether it is required, the values it allows and what it is for.',
+    type: 'For editors',
+  },
+  contributeComponents: {
+    path: PAGE_PATHS.contributeComponents,
+    title: 'Components for MDX pages',
+    description:
+      'The components editors can use in MDX pages, each shown as the source you write next to what readers see, with its attributes.',
+    type: 'For editors',
   },
   data: {
     path: PAGE_PATHS.data,

@@ -20,6 +20,8 @@ export const PAGE_PATHS = {
   search: '/search/',
   contribute: '/contribute/',
   data: '/data/',
+  contributeSchema: '/contribute/schema/',
+  contributeComponents: '/contribute/components/',
 } as const;
 
 type PagedCollection = keyof typeof SECTION_PATHS;

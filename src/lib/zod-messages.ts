@@ -66,3 +66,23 @@ export const friendlyErrorMap: z.core.$ZodErrorMap = (issue) => {
       return undefined;
   }
 };
+
+/**
+ * Adds "found …" to a schema's own message when it does not already say what
+ * was found, so every error names the expected value, the actual one and the fix.
+ * Needs issues parsed with `reportInput: true`.
+ */
+export function withFound(issue: { code: string; message: string; input?: unknown }): string {
+  const { input, message } = issue;
+  if (input === undefined || input === '' || /\bfound\b/.test(message)) return message;
+  // A refinement over a whole group already names the numbers it compares; "a group of fields" adds nothing.
+  if (typeof input === 'object' && input !== null && !Array.isArray(input)) return message;
+  if (Array.isArray(input)) {
+    return issue.code === 'too_small' || issue.code === 'too_big' ? `${message}; found ${describeValue(input)}` : message;
+  }
+  if (typeof input === 'string') {
+    if (issue.code === 'too_small' || issue.code === 'too_big') return `${message}; found ${input.length} characters`;
+    if (message.includes(`"${input}"`)) return message;
+  }
+  return `${message}; found ${describeValue(input)}`;
+}

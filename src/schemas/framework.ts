@@ -53,6 +53,7 @@ export const frameworkSchema = (ctx: SchemaContext) =>
       /** Whether the generator inferred the Job Zone rather than reading it from O*NET. */
       jobZoneInferred: z.boolean().optional(),
     }),
+    /** The framework itself: its version, description and four levels. */
     framework: z.looseObject({
       /** The framework's own version string, e.g. v.26.05. */
       version: z.string().min(1, { error: 'framework.version must not be empty' }),
@@ -62,9 +63,13 @@ export const frameworkSchema = (ctx: SchemaContext) =>
       contextCovered: z.string().optional(),
       /** The four levels, from emerging to advanced. */
       levels: z.strictObject({
+        /** The first of the four levels, usually labelled "Emerging". */
         emerging: level('emerging'),
+        /** The second level, usually labelled "Developing". */
         developing: level('developing'),
+        /** The third level, usually labelled "Proficient". */
         proficient: level('proficient'),
+        /** The fourth and highest level, usually labelled "Advanced". */
         advanced: level('advanced'),
       }, { error: 'framework.levels must have exactly emerging, developing, proficient and advanced' }),
     }),

@@ -33,6 +33,20 @@ describe('validator fixture pairs', () => {
     );
   });
 
+  it('has a case for every warning and for errors that say what was found', () => {
+    expect(cases).toEqual(
+      expect.arrayContaining([
+        'warn-stale-figure',
+        'warn-uncited-figure',
+        'warn-description-length',
+        'warn-unlinked-term',
+        'warn-placeholder',
+        'errors-say-what-was-found',
+        'mdx-component-attributes',
+      ]),
+    );
+  });
+
   for (const name of cases) {
     it(`${name}: reports exactly the expected problems`, () => {
       const expected = readFileSync(join(FIXTURES, name, 'expected.txt'), 'utf8').split('\n').filter(Boolean);
@@ -56,7 +70,7 @@ describe('validator accounting', () => {
 describe('npm run validate (the command line)', () => {
   const run = (root: string) => {
     try {
-      const stdout = execFileSync(process.execPath, ['scripts/validate-content.ts', '--root', root], { encoding: 'utf8' });
+      const stdout = execFileSync(process.execPath, ['scripts/validate-content.ts', '--root', root, '--today', '2026-11-22'], { encoding: 'utf8' });
       return { code: 0, stdout };
     } catch (error) {
       const e = error as { status: number; stdout: string };
@@ -68,6 +82,13 @@ describe('npm run validate (the command line)', () => {
     const { code, stdout } = run(site('valid-site'));
     expect(code).toBe(0);
     expect(stdout).toMatch(/^✓ 6 files, 6 entries: 0 errors, 0 warnings/m);
+  });
+
+  it('prints warnings in the same form and still exits 0 when there are only warnings', () => {
+    const { code, stdout } = run(site('warn-stale-figure'));
+    expect(code).toBe(0);
+    expect(stdout).toContain('content/roles/technician.mdx:16:5 pay[0].asOf: warning: this figure is dated 2023-10');
+    expect(stdout).toMatch(/^✓ 6 files, 6 entries: 0 errors, 2 warnings/m);
   });
 
   it('exits 1 and prints every problem in path:line:column field: message form', () => {

@@ -5,6 +5,9 @@
  */
 import Callout from './Callout.astro';
 import Cite from './Cite.astro';
+import ComparisonTable from './ComparisonTable.astro';
+import HoursChart from './HoursChart.astro';
+import SourcesDisagree from './SourcesDisagree.astro';
 import Term from './Term.astro';
 
-export const mdxComponents = { Callout, Cite, Term };
+export const mdxComponents = { Callout, Cite, ComparisonTable, HoursChart, SourcesDisagree, Term };

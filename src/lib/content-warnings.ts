@@ -1,0 +1,223 @@
+/**
+ * Warnings: things an editor should look at that do not make the content wrong,
+ * so they never fail `npm run validate` or the build. Each one says what it saw
+ * and what to do about it.
+ *
+ * - a figure dated more than {@link STALE_AFTER_YEARS} years before today, unless a
+ *   newer figure of the same kind already sits beside it;
+ * - a money amount or percentage in MDX text with no <Cite> in its paragraph
+ *   (frontmatter figures cannot lack one: the schema requires `source`);
+ * - a description that passes the hard 50–160 limits but falls outside
+ *   {@link DESCRIPTION_COMFORT}, where search results start to look thin or get cut;
+ * - a glossary term (or alias) used in an article that never links it with <Term>;
+ * - text still holding the scaffolding template's {@link PLACEHOLDER} marker.
+ */
+import type { CollectionName } from '../schemas/common.ts';
+import { lineColumn, maskCode, maskToProse, paragraphs } from './mdx-text.ts';
+import { formatPath } from './yaml-locate.ts';
+
+export const STALE_AFTER_YEARS = 3;
+/** Descriptions are errors below 50 or above 160 characters; inside that, warn outside this band. */
+export const DESCRIPTION_COMFORT = { min: 70, max: 150 } as const;
+/** What `npm run new` writes wherever the editor still has to fill something in. */
+export const PLACEHOLDER = 'TODO';
+
+export interface Warning {
+  line: number;
+  column: number;
+  field: string;
+  message: string;
+}
+
+/** An entry that passed its schema, with what the warnings need to read and locate. */
+export interface CheckedEntry {
+  collection: CollectionName;
+  /** The parsed data: schema output when valid, else the file as read, so warnings come with the errors. */
+  data: unknown;
+  /** Line and column of a frontmatter path, or of the nearest parent that exists. */
+  locate: (path: readonly PropertyKey[]) => { line: number; column: number };
+  body?: string | undefined;
+  bodyStartLine?: number | undefined;
+}
+
+export interface GlossaryWords {
+  id: string;
+  term: string;
+  aliases: string[];
+}
+
+/**
+ * Whether an alias is distinctive enough to count as using the term. Short
+ * one-word aliases in lower case ("mix", "bus", "post") are too common in
+ * ordinary English; abbreviations in capitals ("FOH", "EQ") and longer or
+ * multi-word aliases count.
+ */
+export const distinctiveAlias = (alias: string) =>
+  /\s/.test(alias.trim()) || alias.trim().length > 4 || (/[A-Z]/.test(alias) && alias === alias.toUpperCase());
+
+/** Last day a partial date (YYYY, YYYY-MM or YYYY-MM-DD) can stand for. */
+export function endOfPartialDate(text: string): Date {
+  const [y, m, d] = text.split('-').map(Number) as [number, number?, number?];
+  if (d !== undefined) return new Date(Date.UTC(y, m! - 1, d));
+  if (m !== undefined) return new Date(Date.UTC(y, m, 0));
+  return new Date(Date.UTC(y, 11, 31));
+}
+
+/** True when even the last day the date can mean is more than `years` before today. */
+export function isStale(asOf: string, today: Date, years = STALE_AFTER_YEARS): boolean {
+  const cutoff = new Date(Date.UTC(today.getUTCFullYear() - years, today.getUTCMonth(), today.getUTCDate()));
+  return endOfPartialDate(asOf) < cutoff;
+}
+
+const PARTIAL_DATE = /^\d{4}(?:-\d{2}(?:-\d{2})?)?$/;
+
+interface DatedFigure {
+  path: PropertyKey[];
+  asOf: string;
+  figure: Record<string, unknown>;
+  /** The list the figure is in, if any: where a newer figure would sit beside it. */
+  siblings: unknown[];
+}
+
+/** Every `asOf` in the data, wherever figures keep one, with its path. */
+function datedFigures(value: unknown, path: PropertyKey[] = [], siblings: unknown[] = []): DatedFigure[] {
+  if (Array.isArray(value)) return value.flatMap((v, i) => datedFigures(v, [...path, i], value));
+  if (value && typeof value === 'object') {
+    const figure = value as Record<string, unknown>;
+    return Object.entries(figure).flatMap(([k, v]) =>
+      k === 'asOf' && typeof v === 'string' && PARTIAL_DATE.test(v) ? [{ path: [...path, k], asOf: v, figure, siblings }] : datedFigures(v, [...path, k]),
+    );
+  }
+  return [];
+}
+
+/**
+ * Whether a newer figure of the same kind (basis and region) already sits in
+ * the same list. The style is to keep an old figure beside its replacement,
+ * so a replaced figure needs no warning.
+ */
+function hasFreshSibling({ figure, siblings }: DatedFigure, today: Date): boolean {
+  return siblings.some((other) => {
+    if (other === figure || !other || typeof other !== 'object') return false;
+    const o = other as Record<string, unknown>;
+    return o.basis === figure.basis && o.region === figure.region && typeof o.asOf === 'string' && PARTIAL_DATE.test(o.asOf) && !isStale(o.asOf, today);
+  });
+}
+
+function descriptionPath(collection: CollectionName, data: Record<string, unknown>): string[] | undefined {
+  if (collection === 'frameworks') return (data.handbook as Record<string, unknown> | undefined)?.description ? ['handbook', 'description'] : undefined;
+  return typeof data.description === 'string' ? ['description'] : undefined;
+}
+
+function placeholders(value: unknown, path: PropertyKey[] = []): PropertyKey[][] {
+  if (typeof value === 'string') return value.includes(PLACEHOLDER) ? [path] : [];
+  if (Array.isArray(value)) return value.flatMap((v, i) => placeholders(v, [...path, i]));
+  if (value && typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => placeholders(v, [...path, k]));
+  return [];
+}
+
+const MONEY = /[$£€]\s?\d[\d,]*(?:\.\d+)?(?:\s?(?:k|m|bn|thousand|million|billion)\b)?/gi;
+const PERCENT = /\d+(?:\.\d+)?\s?(?:%|per ?cent\b)/gi;
+
+function uncitedFigures(body: string, startLine: number): Warning[] {
+  const code = maskCode(body);
+  const prose = maskToProse(body);
+  const out: Warning[] = [];
+  for (const para of paragraphs(code)) {
+    if (/<Cite\b/.test(para.text)) continue;
+    const text = prose.slice(para.start, para.start + para.text.length);
+    const found = [...text.matchAll(MONEY), ...text.matchAll(PERCENT)].sort((a, b) => a.index - b.index)[0];
+    if (!found) continue;
+    const at = lineColumn(body, para.start + found.index, startLine);
+    out.push({
+      ...at,
+      field: 'body',
+      message: `the figure "${found[0].trim()}" has no citation in its paragraph; add <Cite source="…" /> to the sentence that states it`,
+    });
+  }
+  return out;
+}
+
+const WORD = /[\p{L}\p{N}]+/gu;
+const words = (text: string) => [...text.toLowerCase().matchAll(WORD)].map((m) => m[0]);
+
+function unlinkedTerms(body: string, startLine: number, glossary: readonly GlossaryWords[]): Warning[] {
+  const linked = new Set([...body.matchAll(/<Term\b[^>]*\bid\s*=\s*["']([^"']*)["']/g)].map((m) => m[1]!));
+  const prose = maskToProse(body);
+  // Phrases indexed by their first word; longest first, so "mixing console" wins over "mixing".
+  const byFirst = new Map<string, { id: string; words: string[] }[]>();
+  for (const g of glossary) {
+    for (const phrase of [g.term, ...g.aliases.filter(distinctiveAlias)]) {
+      const w = words(phrase);
+      if (w.length === 0 || (w.length === 1 && w[0]!.length < 2)) continue;
+      byFirst.set(w[0]!, [...(byFirst.get(w[0]!) ?? []), { id: g.id, words: w }]);
+    }
+  }
+  for (const list of byFirst.values()) list.sort((a, b) => b.words.length - a.words.length);
+
+  const tokens = [...prose.matchAll(WORD)].map((m) => ({ text: m[0].toLowerCase(), start: m.index, end: m.index + m[0].length }));
+  const first = new Map<string, { offset: number; text: string }>();
+  for (let i = 0; i < tokens.length; i++) {
+    const match = byFirst.get(tokens[i]!.text)?.find(({ words: w }) =>
+      w.every((word, k) => {
+        const t = tokens[i + k];
+        // Words of a phrase may be joined by spaces or hyphens, never by punctuation or markup.
+        return t?.text === word && (k === 0 || /^[\s-]+$/.test(prose.slice(tokens[i + k - 1]!.end, t.start)));
+      }),
+    );
+    if (!match) continue;
+    const end = tokens[i + match.words.length - 1]!.end;
+    if (!first.has(match.id)) first.set(match.id, { offset: tokens[i]!.start, text: body.slice(tokens[i]!.start, end) });
+    i += match.words.length - 1;
+  }
+  return [...first]
+    .filter(([id]) => !linked.has(id))
+    .map(([id, { offset, text }]) => ({
+      ...lineColumn(body, offset, startLine),
+      field: 'body',
+      message: `"${text}" is in the glossary but this page never links it; wrap its first use in <Term id="${id}">…</Term>`,
+    }));
+}
+
+export function contentWarnings(entry: CheckedEntry, glossary: readonly GlossaryWords[], today: Date): Warning[] {
+  const out: Warning[] = [];
+  const data = (entry.data ?? {}) as Record<string, unknown>;
+
+  for (const dated of datedFigures(data)) {
+    const { path, asOf } = dated;
+    if (!isStale(asOf, today) || hasFreshSibling(dated, today)) continue;
+    out.push({
+      ...entry.locate(path),
+      field: formatPath(path),
+      message: `this figure is dated ${asOf}, more than ${STALE_AFTER_YEARS} years before ${today.toISOString().slice(0, 10)}; look for a newer figure and add it beside this one`,
+    });
+  }
+
+  const descPath = descriptionPath(entry.collection, data);
+  const text = descPath?.reduce<unknown>((v, k) => (v as Record<string, unknown>)[k], data);
+  if (descPath && typeof text === 'string') {
+    const length = text.trim().length;
+    const { min, max } = DESCRIPTION_COMFORT;
+    const field = descPath.join('.');
+    // Lengths outside the hard limits are already errors; say one thing about them.
+    const hardMin = entry.collection === 'frameworks' ? 1 : 50;
+    if (length < min && length >= hardMin) {
+      out.push({ ...entry.locate(descPath), field, message: `${field} is ${length} characters; aim for ${min}–${max} so search results show a useful summary` });
+    } else if (length > max && length <= 160) {
+      out.push({ ...entry.locate(descPath), field, message: `${field} is ${length} characters; aim for ${min}–${max}, as search engines may cut it off` });
+    }
+  }
+
+  for (const path of placeholders(data)) {
+    out.push({ ...entry.locate(path), field: formatPath(path), message: `still holds ${PLACEHOLDER} text from the template; replace it with real content` });
+  }
+
+  if (entry.body !== undefined) {
+    const start = entry.bodyStartLine ?? 1;
+    const code = maskCode(entry.body);
+    const at = code.indexOf(PLACEHOLDER);
+    if (at !== -1) out.push({ ...lineColumn(entry.body, at, start), field: 'body', message: `still holds ${PLACEHOLDER} text from the template; replace it with real content` });
+    out.push(...uncitedFigures(entry.body, start), ...unlinkedTerms(entry.body, start, glossary));
+  }
+  return out;
+}

@@ -1,0 +1,56 @@
+/**
+ * The pull-request checks: .github/workflows/ci.yml must run every stage of
+ * `npm test`, validate the changed content with annotations on pull requests,
+ * and deploy to GitHub Pages only from main.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = join(import.meta.dirname, '../..');
+const workflow = parse(readFileSync(join(ROOT, '.github/workflows/ci.yml'), 'utf8'));
+const scripts = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).scripts as Record<string, string>;
+type Step = { name?: string; run?: string; uses?: string; if?: string; with?: Record<string, unknown> };
+const steps = workflow.jobs.test.steps as Step[];
+
+describe('CI workflow', () => {
+  it('runs on every pull request and on pushes to main', () => {
+    expect(workflow.on).toMatchObject({ pull_request: null, push: { branches: ['main'] } });
+  });
+
+  it('runs every stage of npm test, in order', () => {
+    const stages = [...scripts.test!.matchAll(/npm run ([\w:-]+)/g)].map((m) => `npm run ${m[1]}`);
+    expect(stages).toEqual(expect.arrayContaining(['npm run validate', 'npm run check', 'npm run lint', 'npm run test:unit', 'npm run build', 'npm run test:e2e']));
+    const runs = steps.map((s) => s.run).filter((r): r is string => r !== undefined);
+    expect(runs.filter((r) => stages.includes(r))).toEqual(stages);
+  });
+
+  it('validates only the changed files, as annotations, on pull requests', () => {
+    const step = steps.find((s) => s.run === 'npm run validate -- --changed --format github');
+    expect(step?.if).toBe("github.event_name == 'pull_request'");
+    // --changed needs the merge base with main: a full clone.
+    expect(steps.find((s) => s.uses?.startsWith('actions/checkout@'))?.with?.['fetch-depth']).toBe(0);
+  });
+
+  it('installs Debian Chromium for the browser tests', () => {
+    expect(workflow.jobs.test.container).toMatch(/bookworm|trixie/);
+    expect(steps.some((s) => /apt-get install .*chromium/.test(s.run ?? ''))).toBe(true);
+  });
+
+  it('deploys the built site to GitHub Pages from main only, after the tests', () => {
+    const upload = steps.find((s) => s.uses?.startsWith('actions/upload-pages-artifact@'));
+    expect(upload).toMatchObject({ if: "github.event_name == 'push' && github.ref == 'refs/heads/main'", with: { path: 'dist' } });
+    const deploy = workflow.jobs.deploy;
+    expect(deploy.needs).toBe('test');
+    expect(deploy.if).toBe("github.event_name == 'push' && github.ref == 'refs/heads/main'");
+    expect(deploy.permissions).toEqual({ pages: 'write', 'id-token': 'write' });
+    expect(deploy.steps.some((s: Step) => s.uses?.startsWith('actions/deploy-pages@'))).toBe(true);
+  });
+
+  it('has a pull request template with a checklist', () => {
+    const template = readFileSync(join(ROOT, '.github/pull_request_template.md'), 'utf8');
+    expect(template.match(/^- \[ \] /gm)?.length).toBeGreaterThanOrEqual(5);
+    expect(template).toContain('npm run validate');
+  });
+});
