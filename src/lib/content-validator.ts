@@ -190,19 +190,29 @@ export function validateContent(options: ValidateOptions): ValidationResult {
     CollectionName,
     Set<string>
   >;
+  // A clash is blamed on the file whose name is not a clean id, so the correctly named file is never reported and
+  // each file gets one message that says everything wrong with its name.
   const seen = new Map<string, string>();
-  for (const file of loaded) {
-    if (!ID_PATTERN.test(file.id)) {
-      const suggestion = slugify(file.id) || 'a-descriptive-name';
-      report(file.rel, 1, 1, 'file', `file name "${file.id}" is not a valid id (lowercase words joined by hyphens); rename the file to ${suggestion}${COLLECTION_DEFS[file.collection].extension}`);
-    }
+  const cleanFirst = [...loaded].sort((a, b) => Number(!ID_PATTERN.test(a.id)) - Number(!ID_PATTERN.test(b.id)));
+  for (const file of cleanFirst) {
     const key = `${file.collection}/${file.id.toLowerCase()}`;
     const first = seen.get(key);
-    if (first) {
-      report(file.rel, 1, 1, 'file', `duplicate id "${file.id}": ${first} already uses it; rename one of the two files`);
-    } else {
-      seen.set(key, file.rel);
+    if (!first) seen.set(key, file.rel);
+    if (!ID_PATTERN.test(file.id)) {
+      const extension = COLLECTION_DEFS[file.collection].extension;
+      const suggestion = slugify(file.id) || 'a-descriptive-name';
+      report(
+        file.rel,
+        1,
+        1,
+        'file',
+        first
+          ? `file name "${file.id}" is not a valid id, and ${first} already uses the id "${file.id.toLowerCase()}" (the two clash on case-insensitive file systems); merge the two files or give this one a new name`
+          : `file name "${file.id}" is not a valid id (lowercase words joined by hyphens); rename the file to ${suggestion}${extension}`,
+      );
     }
+  }
+  for (const file of loaded) {
     ids[file.collection].add(file.id);
     entries[file.collection].push(file.rel);
   }
