@@ -9,7 +9,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { extname, join, relative, sep } from 'node:path';
-import { load as loadYaml, YAMLException } from 'js-yaml';
+import { CORE_SCHEMA, load as loadYaml, YAMLException } from 'js-yaml';
 import { LineCounter, parseDocument } from 'yaml';
 import { COLLECTION_DEFS, CONTENT_DIR, idFromFileName } from '../schemas/collections.ts';
 import { COLLECTIONS, ID_PATTERN, type CollectionName, type SchemaContext } from '../schemas/common.ts';
@@ -65,6 +65,8 @@ function walk(dir: string): string[] {
   } catch {
     return out;
   }
+  // Directory order differs between file systems; sorting makes "which file came first" the same on every machine.
+  names.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of names) {
     // Dotfiles (.gitkeep, editor swap files) are tooling, not content.
     if (entry.name.startsWith('.')) continue;
@@ -257,6 +259,10 @@ const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 function readSource(file: LoadedFile, root: string, report: Reporter): ParsedSource | undefined {
   const bytes = readFileSync(join(root, file.rel));
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    report(file.rel, 1, 1, 'file', 'file is saved as UTF-16; re-save it as UTF-8');
+    return undefined;
+  }
   let text: string;
   try {
     text = UTF8.decode(bytes);
@@ -299,7 +305,9 @@ function reportYamlSyntax(rel: string, yamlText: string, lineOffset: number, rep
  */
 function parseYaml(rel: string, yamlText: string, lineOffset: number, report: Reporter): { data: unknown } | undefined {
   try {
-    return { data: loadYaml(yamlText) };
+    // The core schema keeps dates as text. js-yaml's default turns 2026-02-30 into 2 March without a word, and the
+    // build uses that default, so the validator (which runs first in every build) must see what the editor wrote.
+    return { data: loadYaml(yamlText, { schema: CORE_SCHEMA }) };
   } catch (error) {
     if (!(error instanceof YAMLException)) throw error;
     if (reportYamlSyntax(rel, yamlText, lineOffset, report)) return undefined;
@@ -310,6 +318,10 @@ function parseYaml(rel: string, yamlText: string, lineOffset: number, report: Re
     return undefined;
   }
 }
+
+// One message for "nothing here" instead of one per missing field.
+const hasNoFields = (data: unknown) =>
+  data === null || data === undefined || (typeof data === 'object' && !Array.isArray(data) && Object.keys(data).length === 0);
 
 function readMdx(rel: string, text: string, report: Reporter): ParsedSource | undefined {
   const lines = text.split(/\r?\n/);
@@ -325,8 +337,12 @@ function readMdx(rel: string, text: string, report: Reporter): ParsedSource | un
   const yamlText = lines.slice(1, close).join('\n');
   const parsed = parseYaml(rel, yamlText, 1, report);
   if (!parsed) return undefined;
+  if (hasNoFields(parsed.data)) {
+    report(rel, 1, 1, 'frontmatter', 'the frontmatter has no fields; copy them from an existing file in the same folder and fill them in');
+    return undefined;
+  }
   return {
-    data: parsed.data ?? {},
+    data: parsed.data,
     yamlText,
     lineOffset: 1,
     body: lines.slice(close + 1).join('\n'),
@@ -350,6 +366,10 @@ function readData(rel: string, text: string, isJson: boolean, report: Reporter):
   }
   const parsed = parseYaml(rel, text, 0, report);
   if (!parsed) return undefined;
+  if (hasNoFields(parsed.data)) {
+    report(rel, 1, 1, 'file', 'file has no fields (only comments or blank lines); fill it in or delete it');
+    return undefined;
+  }
   return { data: parsed.data, yamlText: text, lineOffset: 0 };
 }
 

@@ -14,5 +14,10 @@ declare module 'js-yaml' {
     reason: string;
     mark?: Mark;
   }
-  export function load(input: string, options?: { filename?: string; json?: boolean }): unknown;
+  export interface Schema {
+    readonly __brand: 'js-yaml schema';
+  }
+  /** YAML 1.2 core types only: no timestamps, so dates stay as written. */
+  export const CORE_SCHEMA: Schema;
+  export function load(input: string, options?: { filename?: string; json?: boolean; schema?: Schema }): unknown;
 }
