@@ -22,7 +22,7 @@ export interface RenderCheck {
   page: string;
   /** Text that must appear in the page's HTML, exactly. */
   contains: string[];
-  /** Text that must not appear (unescaped markup from content). */
+  /** Markup from content that must not appear outside attribute values, i.e. was not escaped. */
   absent?: string[];
 }
 
