@@ -57,6 +57,10 @@ interface LoadedFile {
 
 const toPosix = (p: string) => p.split(sep).join('/');
 
+/** Extensions editors write content in, including ones no collection loads (which are then reported). */
+const CONTENT_EXTENSIONS = new Set(['.mdx', '.md', '.markdown', '.yaml', '.yml', '.json']);
+export const looksLikeContent = (name: string) => CONTENT_EXTENSIONS.has(extname(name).toLowerCase());
+
 function walk(dir: string): string[] {
   let out: string[] = [];
   let names: import('node:fs').Dirent[];
@@ -68,8 +72,9 @@ function walk(dir: string): string[] {
   // Directory order differs between file systems; sorting makes "which file came first" the same on every machine.
   names.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of names) {
-    // Dotfiles (.gitkeep, editor swap files) are tooling, not content.
-    if (entry.name.startsWith('.')) continue;
+    // Dotfiles (.gitkeep, editor swap files) are tooling, not content, unless they look like content: the build's
+    // glob skips them, so a ".new-role.mdx" would vanish without a word.
+    if (entry.name.startsWith('.') && (entry.isDirectory() || !looksLikeContent(entry.name))) continue;
     const full = join(dir, entry.name);
     if (entry.isDirectory()) out = out.concat(walk(full));
     else out.push(full);
@@ -92,6 +97,10 @@ export const slugify = (name: string) =>
 function classify(rel: string): { ok: true; collection: CollectionName } | { ok: false; message: string } {
   const parts = rel.split('/');
   const folders = COLLECTIONS.map((c) => COLLECTION_DEFS[c].dir).join(', ');
+  const name = parts[parts.length - 1]!;
+  if (name.startsWith('.')) {
+    return { ok: false, message: `the build skips files whose names start with a dot, so this one would never be published; rename it to ${slugify(idFromFileName(name)) || 'a-descriptive-name'}${extname(name)}` };
+  }
   if (parts.length === 1) {
     return { ok: false, message: `no collection loads files at the top of content/; move it into one of: ${folders}` };
   }
