@@ -138,6 +138,9 @@ async function build(site: string, label: string): Promise<BuildFigures> {
   const pages = Number(/(\d+) page\(s\) built/.exec(output)?.[1] ?? 0);
   // Astro prints a heading for each phase and then "✓ Completed in <t>"; pair them up.
   const seconds = (n: string, unit: string) => Number(n) / (unit === 'ms' ? 1000 : 1);
+  // Astro writes durations as 850ms, 12.34s or, past a minute, 2m 5s.
+  const TIME = String.raw`(?:(\d+)m )?([\d.]+)(ms|s)\b`;
+  const duration = (m: RegExpExecArray) => Number(m[1] ?? 0) * 60 + seconds(m[2]!, m[3]!);
   const phases: Record<string, number> = {};
   const add = (name: string, value: number) => (phases[name] = Math.round(((phases[name] ?? 0) + value) * 100) / 100);
   let phase = '';
@@ -145,13 +148,13 @@ async function build(site: string, label: string): Promise<BuildFigures> {
     if (line.includes('Collecting build info')) phase = 'collect build info (config, validator, content sync)';
     else if (line.includes('generating static routes')) phase = 'render pages';
     else if (line.includes('Building static entrypoints')) phase = '';
-    const types = /\[types\] Generated ([\d.]+)(ms|s)\b/.exec(line);
-    if (types) add('content sync and types', seconds(types[1]!, types[2]!));
-    const vite = /\[vite\] ✓ built in ([\d.]+)(ms|s)\b/.exec(line);
-    if (vite) add('bundle (Vite)', seconds(vite[1]!, vite[2]!));
-    const done = /✓ Completed in ([\d.]+)(ms|s)\b/.exec(line);
+    const types = new RegExp(`\\[types\\] Generated ${TIME}`).exec(line);
+    if (types) add('content sync and types', duration(types));
+    const vite = new RegExp(`\\[vite\\] ✓ built in ${TIME}`).exec(line);
+    if (vite) add('bundle (Vite)', duration(vite));
+    const done = new RegExp(`✓ Completed in ${TIME}`).exec(line);
     if (done && phase) {
-      add(phase, seconds(done[1]!, done[2]!));
+      add(phase, duration(done));
       phase = '';
     }
   }
@@ -252,7 +255,7 @@ const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
 
 function table(results: SizeResult[]): string {
   const head =
-    '| Entries | Pages | Build (s) | CPU (s) | ms/page | Peak RSS (MB) | dist (MB) | dist files | Pagefind (MB) | Pagefind files | Pagefind files, maxFragments | Validator (s) | Load before |';
+    '| Entries | Pages | Build (s) | CPU (s) | ms/page | Peak RSS (MB) | dist (MB) | dist files | Pagefind (s) | Pagefind (MB) | Pagefind files | Pagefind files, maxFragments | Validator (s) | Load before |';
   const rule = `|${head.split('|').slice(1, -1).map(() => '---').join('|')}|`;
   const rows = results.map((r) =>
     [
@@ -264,6 +267,7 @@ function table(results: SizeResult[]): string {
       r.build.peakRssMB ?? 'n/a',
       mb(r.dist.bytes),
       r.dist.files,
+      r.pagefind ? r.pagefind.seconds : 'n/a',
       r.pagefind ? mb(r.pagefind.bytes) : 'n/a',
       r.pagefind ? r.pagefind.files : 'n/a',
       r.pagefindMaxFragments ? `${r.pagefindMaxFragments.files} (max ${r.pagefindMaxFragments.maxFragments})` : 'n/a',
@@ -276,6 +280,8 @@ function table(results: SizeResult[]): string {
 
 const results: SizeResult[] = [];
 for (const size of sizes) results.push(await benchSize(size));
+// Pagefind's Node API keeps a service process running until told to stop.
+await (await import('pagefind')).close();
 
 const astroVersion = JSON.parse(readFileSync(join(ROOT, 'node_modules/astro/package.json'), 'utf8')).version as string;
 const machine = { cpus: cpus().length, memoryGB: Math.round(totalmem() / 1024 ** 3), node: process.version, astro: astroVersion };
