@@ -10,7 +10,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { extname, join, relative, sep } from 'node:path';
 import { CORE_SCHEMA, load as loadYaml, YAMLException } from 'js-yaml';
-import { LineCounter, parseDocument } from 'yaml';
+import { LineCounter, parseDocument, visit } from 'yaml';
 import { COLLECTION_DEFS, CONTENT_DIR, idFromFileName } from '../schemas/collections.ts';
 import { COLLECTIONS, ID_PATTERN, type CollectionName, type SchemaContext } from '../schemas/common.ts';
 import { didYouMean } from './did-you-mean.ts';
@@ -328,6 +328,34 @@ function parseYaml(rel: string, yamlText: string, lineOffset: number, report: Re
   }
 }
 
+/**
+ * YAML ends an unquoted value at " #", so `definition: Set the gain # then the
+ * fader` publishes "Set the gain" and drops the rest without a word. A comment
+ * after a value of several words is almost always text the editor meant to
+ * keep, so it is an error; a note after an id, date or number is left alone.
+ */
+function checkTrailingComments(rel: string, yamlText: string, lineOffset: number, report: Reporter) {
+  // Most files have no " #" at all; only those are re-parsed with the comment-keeping parser.
+  if (!/\s#/.test(yamlText)) return;
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(yamlText, { lineCounter, prettyErrors: false });
+  visit(doc, {
+    Scalar(_key, node) {
+      if (!node.comment || node.type !== 'PLAIN' || typeof node.value !== 'string' || !/\s/.test(node.value) || !node.range) return;
+      const at = yamlText.indexOf('#', node.range[1]);
+      if (at < 0) return;
+      const { line, col } = lineCounter.linePos(at);
+      report(
+        rel,
+        line + lineOffset,
+        col,
+        'yaml',
+        `the text after " #" is a YAML comment, so "${node.comment.trim()}" would not appear on the page; put the whole value in quotes if the # belongs to it, or move the comment to a line of its own`,
+      );
+    },
+  });
+}
+
 // One message for "nothing here" instead of one per missing field.
 const hasNoFields = (data: unknown) =>
   data === null || data === undefined || (typeof data === 'object' && !Array.isArray(data) && Object.keys(data).length === 0);
@@ -350,6 +378,7 @@ function readMdx(rel: string, text: string, report: Reporter): ParsedSource | un
     report(rel, 1, 1, 'frontmatter', 'the frontmatter has no fields; copy them from an existing file in the same folder and fill them in');
     return undefined;
   }
+  checkTrailingComments(rel, yamlText, 1, report);
   return {
     data: parsed.data,
     yamlText,
@@ -379,6 +408,7 @@ function readData(rel: string, text: string, isJson: boolean, report: Reporter):
     report(rel, 1, 1, 'file', 'file has no fields (only comments or blank lines); fill it in or delete it');
     return undefined;
   }
+  checkTrailingComments(rel, text, 0, report);
   return { data: parsed.data, yamlText: text, lineOffset: 0 };
 }
 
