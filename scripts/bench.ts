@@ -64,7 +64,7 @@ interface SizeResult {
   validator: { seconds: number; files: number; problems: number };
   build: BuildFigures;
   rebuild?: BuildFigures;
-  dist: { bytes: number; files: number; htmlPages: number };
+  dist: { bytes: number; files: number; htmlPages: number; largestPages: { path: string; kB: number }[] };
   pagefind: PagefindFigures | null;
   pagefindMaxFragments: (PagefindFigures & { maxFragments: number }) | null;
 }
@@ -224,6 +224,12 @@ async function benchSize(size: number): Promise<SizeResult> {
 
     const dist = join(site, 'dist');
     const distSize = walkSize(dist);
+    // Shared pages (glossary, sources, indexes) list every entry, so they are where size grows fastest.
+    const largestPages = readdirSync(dist, { recursive: true, encoding: 'utf8' })
+      .filter((f) => f.endsWith('.html'))
+      .map((f) => ({ path: `/${f.replace(/index\.html$/, '')}`, kB: Math.round(statSync(join(dist, f)).size / 1024) }))
+      .sort((a, b) => b.kB - a.kB)
+      .slice(0, 6);
     let pagefind: PagefindFigures | null = null;
     let pagefindMaxFragments: SizeResult['pagefindMaxFragments'] = null;
     if (existsSync(join(dist, 'pagefind'))) {
@@ -241,7 +247,7 @@ async function benchSize(size: number): Promise<SizeResult> {
       validator: { seconds: Math.round(validatorSeconds * 100) / 100, files: validation.filesSeen, problems: validation.problems.length },
       build: figures,
       ...(rebuild ? { rebuild } : {}),
-      dist: { bytes: distSize.bytes, files: distSize.files, htmlPages: distSize.html },
+      dist: { bytes: distSize.bytes, files: distSize.files, htmlPages: distSize.html, largestPages },
       pagefind,
       pagefindMaxFragments,
     };
@@ -292,6 +298,7 @@ writeFileSync(join(outDir, 'latest.json'), `${JSON.stringify(report, null, 2)}\n
 const md =
   `# Build benchmark\n\nRun ${report.date.slice(0, 16).replace('T', ' ')} UTC on ${machine.cpus} cores, ${machine.memoryGB} GB, Node ${machine.node}, Astro ${machine.astro}. ` +
   `Timings are wall-clock on a shared machine; "Load before" is the 1-minute load average when the build started.\n\n${table(results)}\n\n` +
-  `Build phases (s), as Astro reports them:\n\n${results.map((r) => `- ${r.entries}: ${Object.entries(r.build.phases).map(([k, v]) => `${k} ${v}`).join(', ')}${r.rebuild ? `; rebuild after one edit: ${r.rebuild.wallSeconds} s` : ''}`).join('\n')}\n`;
+  `Build phases (s), as Astro reports them:\n\n${results.map((r) => `- ${r.entries}: ${Object.entries(r.build.phases).map(([k, v]) => `${k} ${v}`).join(', ')}${r.rebuild ? `; rebuild after one edit: ${r.rebuild.wallSeconds} s` : ''}`).join('\n')}\n\n` +
+  `Largest pages (kB):\n\n${results.map((r) => `- ${r.entries}: ${r.dist.largestPages.map((p) => `${p.path} ${p.kB}`).join(', ')}`).join('\n')}\n`;
 writeFileSync(join(outDir, 'latest.md'), md);
 console.log(`\n${table(results)}\n\nWritten to ${join(values.out!, 'latest.json')} and latest.md`);
