@@ -61,7 +61,8 @@ interface PagefindFigures {
 interface SizeResult {
   entries: number;
   synthetic: GeneratedCounts;
-  validator: { seconds: number; files: number; problems: number };
+  /** Wall and CPU seconds of validateContent() in this process; CPU is the figure a busy machine distorts least. */
+  validator: { seconds: number; cpuSeconds: number; files: number; problems: number };
   build: BuildFigures;
   rebuild?: BuildFigures;
   dist: { bytes: number; files: number; htmlPages: number; largestPages: { path: string; kB: number }[] };
@@ -200,13 +201,16 @@ async function benchSize(size: number): Promise<SizeResult> {
     console.log(`\n▶ ${size} entries (${real} real + ${size - real} synthetic) in ${site}`);
 
     const vStart = performance.now();
+    const vCpu = process.cpuUsage();
     const validation = validateContent({ root: site });
     const validatorSeconds = (performance.now() - vStart) / 1000;
+    const used = process.cpuUsage(vCpu);
+    const validatorCpu = (used.user + used.system) / 1e6;
     const errors = validation.problems.filter((p) => p.severity === 'error');
     if (errors.length) {
       throw new Error(`generated content is invalid, so the benchmark would measure a failing build:\n${errors.slice(0, 20).map(formatProblem).join('\n')}`);
     }
-    console.log(`  validator: ${validation.filesSeen} files in ${validatorSeconds.toFixed(2)} s`);
+    console.log(`  validator: ${validation.filesSeen} files in ${validatorSeconds.toFixed(2)} s (${validatorCpu.toFixed(2)} s CPU)`);
 
     const figures = await build(site, 'build');
     console.log(
@@ -244,7 +248,12 @@ async function benchSize(size: number): Promise<SizeResult> {
     return {
       entries: size,
       synthetic,
-      validator: { seconds: Math.round(validatorSeconds * 100) / 100, files: validation.filesSeen, problems: validation.problems.length },
+      validator: {
+        seconds: Math.round(validatorSeconds * 100) / 100,
+        cpuSeconds: Math.round(validatorCpu * 100) / 100,
+        files: validation.filesSeen,
+        problems: validation.problems.length,
+      },
       build: figures,
       ...(rebuild ? { rebuild } : {}),
       dist: { bytes: distSize.bytes, files: distSize.files, htmlPages: distSize.html, largestPages },
@@ -261,7 +270,7 @@ const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
 
 function table(results: SizeResult[]): string {
   const head =
-    '| Entries | Pages | Build (s) | CPU (s) | ms/page | Peak RSS (MB) | dist (MB) | dist files | Pagefind (s) | Pagefind (MB) | Pagefind files | Pagefind files, maxFragments | Validator (s) | Load before |';
+    '| Entries | Pages | Build (s) | CPU (s) | ms/page | Peak RSS (MB) | dist (MB) | dist files | Pagefind (s) | Pagefind (MB) | Pagefind files | Pagefind files, maxFragments | Validator (s) | Validator CPU (s) | Load before |';
   const rule = `|${head.split('|').slice(1, -1).map(() => '---').join('|')}|`;
   const rows = results.map((r) =>
     [
@@ -278,6 +287,7 @@ function table(results: SizeResult[]): string {
       r.pagefind ? r.pagefind.files : 'n/a',
       r.pagefindMaxFragments ? `${r.pagefindMaxFragments.files} (max ${r.pagefindMaxFragments.maxFragments})` : 'n/a',
       r.validator.seconds,
+      r.validator.cpuSeconds,
       r.build.loadAverageBefore,
     ].join(' | '),
   );
