@@ -54,7 +54,7 @@ describe('astro build on every invalid case at once', () => {
 
   for (const c of invalid) {
     it(`names ${c.name}'s error with its file and line`, () => {
-      expect(result.output).toContain(c.expected[0]);
+      expect(result.output).toContain(c.errors[0]);
     });
   }
 });

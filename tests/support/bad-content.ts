@@ -29,8 +29,10 @@ export interface RenderCheck {
 export interface Case {
   name: string;
   dir: string;
-  /** Exact validator output, one line per problem. */
+  /** Exact validator output, one line per problem (warnings included, marked "warning:"). */
   expected: string[];
+  /** The lines of `expected` that are errors: exactly one for an invalid case, none for an accepted one. */
+  errors: string[];
   /** Present only for accepted cases. */
   renders?: RenderCheck[];
 }
@@ -41,9 +43,11 @@ export function loadCases(): Case[] {
     .map((name) => {
       const dir = join(CORPUS, name);
       const expected = readFileSync(join(dir, 'expected.txt'), 'utf8').split('\n').filter(Boolean);
+      // formatProblem writes `path:line:column field: warning: message` for a warning.
+      const errors = expected.filter((line) => !/^\S+ \S+: warning: /.test(line));
       const rendersFile = join(dir, 'renders.json');
       const renders = existsSync(rendersFile) ? (JSON.parse(readFileSync(rendersFile, 'utf8')) as RenderCheck[]) : undefined;
-      return renders ? { name, dir, expected, renders } : { name, dir, expected };
+      return renders ? { name, dir, expected, errors, renders } : { name, dir, expected, errors };
     });
 }
 
