@@ -4,11 +4,22 @@
  * none; and no file of any case goes unaccounted for. The build's side of the
  * same corpus is tests/build/bad-content.test.ts.
  */
-import { rmSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { basename } from 'node:path';
 import { formatProblem, looksLikeContent, validateContent } from '../../src/lib/content-validator.ts';
 import { caseFiles, loadCases, makeSite, TODAY } from '../support/bad-content.ts';
+
+// UPDATE_BAD_CONTENT=1 rewrites each expected.txt from the validator's output (after a deliberate message change);
+// the rules below (one error per invalid case, none per accepted case) are still checked.
+if (process.env.UPDATE_BAD_CONTENT) {
+  for (const c of loadCases()) {
+    const dir = makeSite([c]);
+    const { problems } = validateContent({ root: dir, today: TODAY });
+    writeFileSync(join(c.dir, 'expected.txt'), problems.map((p) => `${formatProblem(p)}\n`).join(''));
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
 
 const cases = loadCases();
 const invalid = cases.filter((c) => !c.renders);
