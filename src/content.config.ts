@@ -1,5 +1,5 @@
 import { defineCollection } from 'astro:content';
-import { glob } from 'astro/loaders';
+import { glob, type Loader, type LoaderContext } from 'astro/loaders';
 import type { CollectionName } from './schemas/common.ts';
 import { COLLECTION_DEFS, CONTENT_DIR, globPattern, idFromFileName, scanIds } from './schemas/collections.ts';
 import { comparisonSchema } from './schemas/comparison.ts';
@@ -23,13 +23,42 @@ function loader(name: CollectionName) {
   });
 }
 
+interface EntryType {
+  getEntryInfo(params: { contents: string; fileUrl: URL }): unknown;
+}
+
+/**
+ * Astro's YAML and MDX readers skip a byte-order mark but its JSON reader
+ * fails on one, and Windows tools often write one. The validator accepts a BOM
+ * everywhere, so the build must too: this strips it before the JSON reader sees
+ * the text. The readers are reached through the loader context's `entryTypes`,
+ * which Astro passes but does not type; if that ever goes away the loader runs
+ * unchanged and tests/build/bad-content.test.ts (case bom-json) fails.
+ */
+function acceptByteOrderMark(loader: Loader): Loader {
+  return {
+    ...loader,
+    load: (context) => {
+      const entryTypes = (context as LoaderContext & { entryTypes?: Map<string, EntryType> }).entryTypes;
+      if (!entryTypes) return loader.load(context);
+      const stripped = new Map(
+        [...entryTypes].map(([ext, type]) => [
+          ext,
+          { ...type, getEntryInfo: (params: { contents: string; fileUrl: URL }) => type.getEntryInfo({ ...params, contents: params.contents.replace(/^\uFEFF/, '') }) },
+        ]),
+      );
+      return loader.load({ ...context, entryTypes: stripped } as LoaderContext);
+    },
+  };
+}
+
 // Written out one by one (not mapped) so Astro can infer each collection's entry type.
 export const collections = {
   roles: defineCollection({ loader: loader('roles'), schema: roleSchema(context) }),
   comparisons: defineCollection({ loader: loader('comparisons'), schema: comparisonSchema(context) }),
   guides: defineCollection({ loader: loader('guides'), schema: guideSchema(context) }),
   programs: defineCollection({ loader: loader('programs'), schema: programSchema(context) }),
-  frameworks: defineCollection({ loader: loader('frameworks'), schema: frameworkSchema(context) }),
+  frameworks: defineCollection({ loader: acceptByteOrderMark(loader('frameworks')), schema: frameworkSchema(context) }),
   glossary: defineCollection({ loader: loader('glossary'), schema: glossarySchema(context) }),
   sources: defineCollection({ loader: loader('sources'), schema: sourceSchema(context) }),
 };

@@ -21,6 +21,13 @@ export interface PathLayout {
 export function layoutCareerPath(roles: readonly PathRole[]): PathLayout {
   const byId = new Map(roles.map((r) => [r.id, r]));
   const edges = roles.flatMap((r) => r.progressesTo.filter((to) => byId.has(to)).map((to) => ({ from: r.id, to })));
+  // Looked up once per role; scanning every edge for each role made the layout quadratic in the number of roles.
+  const parentsOf = new Map<string, string[]>();
+  for (const e of edges) {
+    const list = parentsOf.get(e.to);
+    if (list) list.push(e.from);
+    else parentsOf.set(e.to, [e.from]);
+  }
   const depth = new Map<string, number>();
   const visiting = new Set<string>();
   const depthOf = (id: string): number => {
@@ -28,7 +35,7 @@ export function layoutCareerPath(roles: readonly PathRole[]): PathLayout {
     if (known !== undefined) return known;
     if (visiting.has(id)) throw new Error(`progressesTo forms a loop through "${id}"; a career path cannot lead back to itself`);
     visiting.add(id);
-    const parents = edges.filter((e) => e.to === id).map((e) => depthOf(e.from) + 1);
+    const parents = (parentsOf.get(id) ?? []).map((from) => depthOf(from) + 1);
     visiting.delete(id);
     const d = Math.max(0, ...parents);
     depth.set(id, d);

@@ -9,7 +9,8 @@
  */
 import { readdirSync, readFileSync, type Dirent } from 'node:fs';
 import { extname, join, relative, sep } from 'node:path';
-import { LineCounter, parseDocument, type Document } from 'yaml';
+import { CORE_SCHEMA, load as loadYaml, YAMLException } from 'js-yaml';
+import { LineCounter, parseDocument, visit, type Document } from 'yaml';
 import { COLLECTION_DEFS, CONTENT_DIR, idFromFileName } from '../schemas/collections.ts';
 import { COLLECTIONS, ID_PATTERN, type CollectionName, type SchemaContext } from '../schemas/common.ts';
 import { contentWarnings, type CheckedEntry, type GlossaryWords } from './content-warnings.ts';
@@ -79,6 +80,10 @@ interface LoadedFile {
 
 const toPosix = (p: string) => p.split(sep).join('/');
 
+/** Extensions editors write content in, including ones no collection loads (which are then reported). */
+const CONTENT_EXTENSIONS = new Set(['.mdx', '.md', '.markdown', '.yaml', '.yml', '.json']);
+export const looksLikeContent = (name: string) => CONTENT_EXTENSIONS.has(extname(name).toLowerCase());
+
 function walk(dir: string): string[] {
   let out: string[] = [];
   let names: Dirent[];
@@ -87,9 +92,12 @@ function walk(dir: string): string[] {
   } catch {
     return out;
   }
+  // Directory order differs between file systems; sorting makes "which file came first" the same on every machine.
+  names.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of names) {
-    // Dotfiles (.gitkeep, editor swap files) are tooling, not content.
-    if (entry.name.startsWith('.')) continue;
+    // Dotfiles (.gitkeep, editor swap files) are tooling, not content, unless they look like content: the build's
+    // glob skips them, so a ".new-role.mdx" would vanish without a word.
+    if (entry.name.startsWith('.') && (entry.isDirectory() || !looksLikeContent(entry.name))) continue;
     const full = join(dir, entry.name);
     if (entry.isDirectory()) out = out.concat(walk(full));
     else out.push(full);
@@ -112,6 +120,10 @@ export const slugify = (name: string) =>
 function classify(rel: string): { ok: true; collection: CollectionName } | { ok: false; message: string } {
   const parts = rel.split('/');
   const folders = COLLECTIONS.map((c) => COLLECTION_DEFS[c].dir).join(', ');
+  const name = parts[parts.length - 1]!;
+  if (name.startsWith('.')) {
+    return { ok: false, message: `the build skips files whose names start with a dot, so this one would never be published; rename it to ${slugify(idFromFileName(name)) || 'a-descriptive-name'}${extname(name)}` };
+  }
   if (parts.length === 1) {
     return { ok: false, message: `no collection loads files at the top of content/; move it into one of: ${folders}` };
   }
@@ -167,12 +179,29 @@ function firstInvalidUtf8(bytes: Uint8Array): { line: number; byte: number } {
 
 interface ParsedSource {
   data: unknown;
-  doc?: Document;
-  lineCounter?: LineCounter;
+  /** The YAML (or JSON) text the data came from, re-parsed for positions only when there is a problem to place. */
+  yamlText: string;
   /** Lines before the YAML starts (1 for MDX frontmatter after the opening ---). */
   lineOffset: number;
   body?: string;
   bodyStartLine?: number;
+}
+
+/**
+ * Where a data path sits in the source. The position-keeping parser is several
+ * times slower than the build's, so it runs only for files that have a problem.
+ */
+const positionDocs = new WeakMap<ParsedSource, { doc: Document; lineCounter: LineCounter }>();
+function locateInSource(parsed: ParsedSource, path: readonly PropertyKey[]) {
+  let located = positionDocs.get(parsed);
+  if (!located) {
+    const lineCounter = new LineCounter();
+    located = { doc: parseDocument(parsed.yamlText, { lineCounter, prettyErrors: false, uniqueKeys: true }), lineCounter };
+    positionDocs.set(parsed, located);
+  }
+  const { doc, lineCounter } = located;
+  const pos = doc.errors.length === 0 ? locate(doc, lineCounter, path) : undefined;
+  return pos ? { line: pos.line + parsed.lineOffset, column: pos.column } : { line: 1, column: 1 };
 }
 
 export function validateContent(options: ValidateOptions): ValidationResult {
@@ -202,19 +231,29 @@ export function validateContent(options: ValidateOptions): ValidationResult {
     CollectionName,
     Set<string>
   >;
+  // A clash is blamed on the file whose name is not a clean id, so the correctly named file is never reported and
+  // each file gets one message that says everything wrong with its name.
   const seen = new Map<string, string>();
-  for (const file of loaded) {
-    if (!ID_PATTERN.test(file.id)) {
-      const suggestion = slugify(file.id) || 'a-descriptive-name';
-      report(file.rel, 1, 1, 'file', `file name "${file.id}" is not a valid id (lowercase words joined by hyphens); rename the file to ${suggestion}${COLLECTION_DEFS[file.collection].extension}`);
-    }
+  const cleanFirst = [...loaded].sort((a, b) => Number(!ID_PATTERN.test(a.id)) - Number(!ID_PATTERN.test(b.id)));
+  for (const file of cleanFirst) {
     const key = `${file.collection}/${file.id.toLowerCase()}`;
     const first = seen.get(key);
-    if (first) {
-      report(file.rel, 1, 1, 'file', `duplicate id "${file.id}": ${first} already uses it; rename one of the two files`);
-    } else {
-      seen.set(key, file.rel);
+    if (!first) seen.set(key, file.rel);
+    if (!ID_PATTERN.test(file.id)) {
+      const extension = COLLECTION_DEFS[file.collection].extension;
+      const suggestion = slugify(file.id) || 'a-descriptive-name';
+      report(
+        file.rel,
+        1,
+        1,
+        'file',
+        first
+          ? `file name "${file.id}" is not a valid id, and ${first} already uses the id "${file.id.toLowerCase()}" (the two clash on case-insensitive file systems); merge the two files or give this one a new name`
+          : `file name "${file.id}" is not a valid id (lowercase words joined by hyphens); rename the file to ${suggestion}${extension}`,
+      );
     }
+  }
+  for (const file of loaded) {
     ids[file.collection].add(file.id);
     entries[file.collection].push(file.rel);
   }
@@ -236,10 +275,7 @@ export function validateContent(options: ValidateOptions): ValidationResult {
     const parsed = readSource(file, options.root, report);
     if (!parsed) continue;
     const result = schemas[file.collection].safeParse(parsed.data, { error: friendlyErrorMap, reportInput: true });
-    const position = (path: readonly PropertyKey[]) => {
-      const pos = parsed.doc && parsed.lineCounter ? locate(parsed.doc, parsed.lineCounter, path) : undefined;
-      return { line: pos ? pos.line + parsed.lineOffset : 1, column: pos?.column ?? 1 };
-    };
+    const position = (path: readonly PropertyKey[]) => locateInSource(parsed, path);
     if (!result.success) {
       for (const issue of result.error.issues) {
         // An unknown key is reported at the key itself, not at its parent.
@@ -249,7 +285,8 @@ export function validateContent(options: ValidateOptions): ValidationResult {
       }
     } else {
       data[file.collection].set(file.id, result.data);
-      if (TITLED.has(file.collection)) {
+      // A badly named file already has its error; its title clashing with the well-named twin would only repeat it.
+      if (TITLED.has(file.collection) && ID_PATTERN.test(file.id)) {
         const title = (result.data as { title: string }).title.toLowerCase();
         const other = pageTitles.get(title);
         const pos = position(['title']);
@@ -288,11 +325,18 @@ export function validateContent(options: ValidateOptions): ValidationResult {
 
 type Reporter = (file: string, line: number, column: number, field: string, message: string, severity?: Severity) => void;
 
+// One decoder for every file: creating one per file is measurable at ten thousand files.
+const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
 function readSource(file: LoadedFile, root: string, report: Reporter): ParsedSource | undefined {
   const bytes = readFileSync(join(root, file.rel));
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    report(file.rel, 1, 1, 'file', 'file is saved as UTF-16; re-save it as UTF-8');
+    return undefined;
+  }
   let text: string;
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    text = UTF8.decode(bytes);
   } catch {
     const bad = firstInvalidUtf8(bytes);
     report(file.rel, bad.line, 1, 'file', `file is not valid UTF-8 (byte 0x${bad.byte.toString(16).toUpperCase().padStart(2, '0')} on this line); re-save it as UTF-8`);
@@ -309,22 +353,74 @@ function readSource(file: LoadedFile, root: string, report: Reporter): ParsedSou
   return readData(file.rel, text, ext === '.json', report);
 }
 
-function parseYaml(rel: string, yamlText: string, lineOffset: number, report: Reporter) {
+/** Reports a YAML syntax error with the position-keeping parser's wording, which names the problem precisely. */
+function reportYamlSyntax(rel: string, yamlText: string, lineOffset: number, report: Reporter): boolean {
   const lineCounter = new LineCounter();
   const doc = parseDocument(yamlText, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const [error] = doc.errors;
-  if (error) {
-    // Later YAML errors are usually echoes of the first; one precise message is more useful than three.
-    const { line, col } = lineCounter.linePos(error.pos[0]);
-    const detail =
-      error.code === 'DUPLICATE_KEY'
-        ? 'the same field appears twice; keep one'
-        : `${error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}; check the indentation, colons and quotes on this line and the one above`;
-    report(rel, line + lineOffset, col, 'yaml', `YAML syntax error: ${detail}`);
+  if (!error) return false;
+  // Later YAML errors are usually echoes of the first; one precise message is more useful than three.
+  const { line, col } = lineCounter.linePos(error.pos[0]);
+  const detail =
+    error.code === 'DUPLICATE_KEY'
+      ? 'the same field appears twice; keep one'
+      : `${error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}; check the indentation, colons and quotes on this line and the one above`;
+  report(rel, line + lineOffset, col, 'yaml', `YAML syntax error: ${detail}`);
+  return true;
+}
+
+/**
+ * Parses YAML with js-yaml, the parser Astro's loaders use, so the validator
+ * reads every value exactly as the build will (and is fast enough for
+ * thousands of files). A file the build would reject is always reported.
+ */
+function parseYaml(rel: string, yamlText: string, lineOffset: number, report: Reporter): { data: unknown } | undefined {
+  try {
+    // The core schema keeps dates as text. js-yaml's default turns 2026-02-30 into 2 March without a word, and the
+    // build uses that default, so the validator (which runs first in every build) must see what the editor wrote.
+    return { data: loadYaml(yamlText, { schema: CORE_SCHEMA }) };
+  } catch (error) {
+    if (!(error instanceof YAMLException)) throw error;
+    if (reportYamlSyntax(rel, yamlText, lineOffset, report)) return undefined;
+    // Only the build's parser objects, so its own words and position are the best there are.
+    const line = (error.mark?.line ?? 0) + 1 + lineOffset;
+    const column = (error.mark?.column ?? 0) + 1;
+    report(rel, line, column, 'yaml', `YAML syntax error: ${error.reason}; check the indentation, colons and quotes on this line and the one above`);
     return undefined;
   }
-  return { doc, lineCounter };
 }
+
+/**
+ * YAML ends an unquoted value at " #", so `definition: Set the gain # then the
+ * fader` publishes "Set the gain" and drops the rest without a word. A comment
+ * after a value of several words is almost always text the editor meant to
+ * keep, so it is an error; a note after an id, date or number is left alone.
+ */
+function checkTrailingComments(rel: string, yamlText: string, lineOffset: number, report: Reporter) {
+  // Most files have no " #" at all; only those are re-parsed with the comment-keeping parser.
+  if (!/\s#/.test(yamlText)) return;
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(yamlText, { lineCounter, prettyErrors: false });
+  visit(doc, {
+    Scalar(_key, node) {
+      if (!node.comment || node.type !== 'PLAIN' || typeof node.value !== 'string' || !/\s/.test(node.value) || !node.range) return;
+      const at = yamlText.indexOf('#', node.range[1]);
+      if (at < 0) return;
+      const { line, col } = lineCounter.linePos(at);
+      report(
+        rel,
+        line + lineOffset,
+        col,
+        'yaml',
+        `the text after " #" is a YAML comment, so "${node.comment.trim()}" would not appear on the page; put the whole value in quotes if the # belongs to it, or move the comment to a line of its own`,
+      );
+    },
+  });
+}
+
+// One message for "nothing here" instead of one per missing field.
+const hasNoFields = (data: unknown) =>
+  data === null || data === undefined || (typeof data === 'object' && !Array.isArray(data) && Object.keys(data).length === 0);
 
 function readMdx(rel: string, text: string, report: Reporter): ParsedSource | undefined {
   const lines = text.split(/\r?\n/);
@@ -340,10 +436,14 @@ function readMdx(rel: string, text: string, report: Reporter): ParsedSource | un
   const yamlText = lines.slice(1, close).join('\n');
   const parsed = parseYaml(rel, yamlText, 1, report);
   if (!parsed) return undefined;
+  if (hasNoFields(parsed.data)) {
+    report(rel, 1, 1, 'frontmatter', 'the frontmatter has no fields; copy them from an existing file in the same folder and fill them in');
+    return undefined;
+  }
+  checkTrailingComments(rel, yamlText, 1, report);
   return {
-    data: parsed.doc.toJS() ?? {},
-    doc: parsed.doc,
-    lineCounter: parsed.lineCounter,
+    data: parsed.data,
+    yamlText,
     lineOffset: 1,
     body: lines.slice(close + 1).join('\n'),
     bodyStartLine: close + 2,
@@ -353,7 +453,8 @@ function readMdx(rel: string, text: string, report: Reporter): ParsedSource | un
 function readData(rel: string, text: string, isJson: boolean, report: Reporter): ParsedSource | undefined {
   if (isJson) {
     try {
-      JSON.parse(text);
+      // YAML is a superset of JSON, so the YAML text doubles as the source of positions.
+      return { data: JSON.parse(text), yamlText: text, lineOffset: 0 };
     } catch (error) {
       // V8 names the position: "... in JSON at position 42 (line 3 column 5)".
       const message = (error as Error).message;
@@ -363,10 +464,14 @@ function readData(rel: string, text: string, isJson: boolean, report: Reporter):
       return undefined;
     }
   }
-  // YAML is a superset of JSON, so one parser gives positions for both.
   const parsed = parseYaml(rel, text, 0, report);
   if (!parsed) return undefined;
-  return { data: parsed.doc.toJS(), doc: parsed.doc, lineCounter: parsed.lineCounter, lineOffset: 0 };
+  if (hasNoFields(parsed.data)) {
+    report(rel, 1, 1, 'file', 'file has no fields (only comments or blank lines); fill it in or delete it');
+    return undefined;
+  }
+  checkTrailingComments(rel, text, 0, report);
+  return { data: parsed.data, yamlText: text, lineOffset: 0 };
 }
 
 function checkBody(

@@ -23,34 +23,71 @@ const published = <T extends { data: { draft?: boolean } }>(entry: T) => import.
 
 const byTitle = (a: { data: { title: string } }, b: { data: { title: string } }) => a.data.title.localeCompare(b.data.title);
 
+/**
+ * Every page of a build asks for the same sorted collections and the same
+ * lookups. Without this, each of n pages re-read and re-sorted whole
+ * collections, so a build did O(n² log n) work: at ten thousand entries that
+ * dominated the build. Content cannot change during a build, so results are
+ * kept for its lifetime; `npm run dev` recomputes so edits show at once.
+ */
+const memo = new Map<string, Promise<unknown>>();
+function once<T>(key: string, compute: () => Promise<T>): Promise<T> {
+  if (import.meta.env.DEV) return compute();
+  let hit = memo.get(key) as Promise<T> | undefined;
+  if (!hit) {
+    hit = compute();
+    memo.set(key, hit);
+  }
+  return hit;
+}
+
+/** Groups entries under each id that `keysOf` lists for them, keeping the entries' order. */
+function groupBy<T>(entries: readonly T[], keysOf: (entry: T) => readonly string[]): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const entry of entries) {
+    for (const key of new Set(keysOf(entry))) {
+      const list = groups.get(key);
+      if (list) list.push(entry);
+      else groups.set(key, [entry]);
+    }
+  }
+  return groups;
+}
+
+const byId = <T extends { id: string }>(entries: readonly T[]) => new Map(entries.map((e) => [e.id, e]));
+
 /** Roles in career order (entry level first), then by title. */
-export async function getRoles(): Promise<Role[]> {
-  const stage = (r: Role) => CAREER_STAGES.indexOf(r.data.careerStage);
-  return (await getCollection('roles', published)).sort((a, b) => stage(a) - stage(b) || byTitle(a, b));
+export function getRoles(): Promise<readonly Role[]> {
+  return once('roles', async () => {
+    const stage = (r: Role) => CAREER_STAGES.indexOf(r.data.careerStage);
+    return (await getCollection('roles', published)).sort((a, b) => stage(a) - stage(b) || byTitle(a, b));
+  });
 }
 
-export async function getComparisons(): Promise<Comparison[]> {
-  return (await getCollection('comparisons', published)).sort(byTitle);
+export function getComparisons(): Promise<readonly Comparison[]> {
+  return once('comparisons', async () => (await getCollection('comparisons', published)).sort(byTitle));
 }
 
-export async function getGuides(): Promise<Guide[]> {
-  return (await getCollection('guides', published)).sort(byTitle);
+export function getGuides(): Promise<readonly Guide[]> {
+  return once('guides', async () => (await getCollection('guides', published)).sort(byTitle));
 }
 
-export async function getPrograms(): Promise<Program[]> {
-  return (await getCollection('programs', published)).sort(byTitle);
+export function getPrograms(): Promise<readonly Program[]> {
+  return once('programs', async () => (await getCollection('programs', published)).sort(byTitle));
 }
 
-export async function getFrameworks(): Promise<Framework[]> {
-  return (await getCollection('frameworks')).sort((a, b) => frameworkTitle(a).localeCompare(frameworkTitle(b)));
+export function getFrameworks(): Promise<readonly Framework[]> {
+  return once('frameworks', async () =>
+    (await getCollection('frameworks')).sort((a, b) => frameworkTitle(a).localeCompare(frameworkTitle(b))),
+  );
 }
 
-export async function getGlossary(): Promise<GlossaryEntry[]> {
-  return (await getCollection('glossary')).sort((a, b) => a.data.term.localeCompare(b.data.term));
+export function getGlossary(): Promise<readonly GlossaryEntry[]> {
+  return once('glossary', async () => (await getCollection('glossary')).sort((a, b) => a.data.term.localeCompare(b.data.term)));
 }
 
-export async function getSources(): Promise<SourceEntry[]> {
-  return (await getCollection('sources')).sort((a, b) => a.data.title.localeCompare(b.data.title));
+export function getSources(): Promise<readonly SourceEntry[]> {
+  return once('sources', async () => (await getCollection('sources')).sort((a, b) => a.data.title.localeCompare(b.data.title)));
 }
 
 /** A framework's display title: the handbook's own, else the occupation's. */
@@ -60,45 +97,68 @@ export const frameworkTitle = (f: Framework) => f.data.handbook?.title ?? `${f.d
  * Looks entries up by id and fails the build on an unknown one. Schemas already
  * check references, so this only trips if a referenced entry is a draft.
  */
-function pick<T extends { id: string }>(all: readonly T[], ids: readonly string[], what: string, from: string): T[] {
+function pick<T>(all: ReadonlyMap<string, T>, ids: readonly string[], what: string, from: string): T[] {
   return ids.map((id) => {
-    const found = all.find((e) => e.id === id);
+    const found = all.get(id);
     if (!found) throw new Error(`${from} refers to ${what} "${id}", which is missing or a draft; publish it or remove the reference`);
     return found;
   });
 }
 
+const rolesById = () => once('roles-by-id', async () => byId(await getRoles()));
+const termsById = () => once('glossary-by-id', async () => byId(await getGlossary()));
+const sourcesById = () => once('sources-by-id', async () => byId(await getSources()));
+
 export async function rolesByIds(ids: readonly string[], from: string): Promise<Role[]> {
-  return pick(await getRoles(), ids, 'role', from);
+  return pick(await rolesById(), ids, 'role', from);
 }
 
 export async function termsByIds(ids: readonly string[], from: string): Promise<GlossaryEntry[]> {
-  return pick(await getGlossary(), ids, 'glossary term', from);
+  return pick(await termsById(), ids, 'glossary term', from);
 }
 
+export async function sourcesByIds(ids: readonly string[], from: string): Promise<SourceEntry[]> {
+  return pick(await sourcesById(), ids, 'source', from);
+}
+
+const programsById = () => once('programs-by-id', async () => byId(await getPrograms()));
+const comparisonsById = () => once('comparisons-by-id', async () => byId(await getComparisons()));
+
 export async function programById(id: string, from: string): Promise<Program> {
-  return pick(await getPrograms(), [id], 'training program', from)[0]!;
+  return pick(await programsById(), [id], 'training program', from)[0]!;
 }
 
 export async function comparisonById(id: string, from: string): Promise<Comparison> {
-  return pick(await getComparisons(), [id], 'comparison', from)[0]!;
+  return pick(await comparisonsById(), [id], 'comparison', from)[0]!;
 }
 
-export async function comparisonsForRole(id: string): Promise<Comparison[]> {
-  return (await getComparisons()).filter((c) => c.data.roles.includes(id));
+export async function comparisonsForRole(id: string): Promise<readonly Comparison[]> {
+  const index = await once('comparisons-by-role', async () => groupBy(await getComparisons(), (c) => c.data.roles));
+  return index.get(id) ?? [];
 }
 
-export async function guidesForRole(id: string): Promise<Guide[]> {
-  return (await getGuides()).filter((g) => g.data.roles.includes(id));
+export async function guidesForRole(id: string): Promise<readonly Guide[]> {
+  const index = await once('guides-by-role', async () => groupBy(await getGuides(), (g) => g.data.roles));
+  return index.get(id) ?? [];
 }
 
-export async function programsForRole(id: string): Promise<Program[]> {
-  return (await getPrograms()).filter((p) => p.data.roles.includes(id));
+export async function programsForRole(id: string): Promise<readonly Program[]> {
+  const index = await once('programs-by-role', async () => groupBy(await getPrograms(), (p) => p.data.roles));
+  return index.get(id) ?? [];
 }
 
 /** Roles that list `id` in their reportsTo, i.e. the people this role supervises. */
-export async function rolesReportingTo(id: string): Promise<Role[]> {
-  return (await getRoles()).filter((r) => r.data.reportsTo.includes(id));
+export async function rolesReportingTo(id: string): Promise<readonly Role[]> {
+  const index = await once('roles-by-reports-to', async () => groupBy(await getRoles(), (r) => r.data.reportsTo));
+  return index.get(id) ?? [];
+}
+
+/** Roles whose `occupation` is `id`: the roles within an occupation. */
+export async function rolesInOccupation(id: string): Promise<readonly Role[]> {
+  const index = await once('roles-by-occupation', async () =>
+    groupBy(await getRoles(), (r) => (r.data.occupation ? [r.data.occupation] : [])),
+  );
+  return index.get(id) ?? [];
 }
 
 /**
@@ -159,12 +219,17 @@ export interface Citation {
 }
 
 /** For every source id, the pages that cite it. */
-export async function citationIndex(): Promise<Map<string, Citation[]>> {
-  const index = new Map<string, Citation[]>();
+export function citationIndex(): Promise<ReadonlyMap<string, Citation[]>> {
+  return once('citation-index', buildCitationIndex);
+}
+
+async function buildCitationIndex(): Promise<Map<string, Citation[]>> {
+  // Keyed by URL so a repeat is dropped in constant time: a much-cited source is cited by thousands of pages.
+  const byUrl = new Map<string, Map<string, Citation>>();
   const add = (sourceId: string, citation: Citation) => {
-    const list = index.get(sourceId) ?? [];
-    if (!list.some((c) => c.url === citation.url)) list.push(citation);
-    index.set(sourceId, list);
+    let pages = byUrl.get(sourceId);
+    if (!pages) byUrl.set(sourceId, (pages = new Map()));
+    if (!pages.has(citation.url)) pages.set(citation.url, citation);
   };
   const pages: Array<{ collection: CollectionName; id: string; title: string; data: unknown; body?: string | undefined }> = [
     ...(await getRoles()).map((e) => ({ collection: 'roles' as const, id: e.id, title: e.data.title, data: e.data, body: e.body })),
@@ -179,5 +244,5 @@ export async function citationIndex(): Promise<Map<string, Citation[]>> {
       add(sourceId, { title: page.title, url: entryUrl(page.collection, page.id), collection: page.collection });
     }
   }
-  return index;
+  return new Map([...byUrl].map(([sourceId, pages]) => [sourceId, [...pages.values()]]));
 }

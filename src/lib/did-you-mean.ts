@@ -25,11 +25,15 @@ export function didYouMean(input: string, known: Iterable<string>): string | und
   if (prefixed.length === 1) return prefixed[0];
   let best: string | undefined;
   let bestScore = Infinity;
+  let bestExact = Infinity;
   for (const candidate of candidates) {
-    const score = editDistance(input.toLowerCase(), candidate.toLowerCase());
-    if (score < bestScore) {
+    const score = editDistance(lower, candidate.toLowerCase());
+    // Ties go to the candidate closer in case too, so "gain-stagin" suggests gain-staging, not a stray Gain-Staging.
+    const exact = score <= bestScore ? editDistance(input, candidate) : Infinity;
+    if (score < bestScore || (score === bestScore && exact < bestExact)) {
       best = candidate;
       bestScore = score;
+      bestExact = exact;
     }
   }
   // Beyond roughly a third of the word, a suggestion is more confusing than helpful.

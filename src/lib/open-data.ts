@@ -18,7 +18,7 @@ export const DATA_LICENCE =
 export const dataPath = (c: OpenDataCollection) => `/data/${c}.json`;
 export const schemaPath = (c: OpenDataCollection) => `/data/${c}.schema.json`;
 
-const LOADERS: Record<OpenDataCollection, () => Promise<{ id: string; data: object }[]>> = {
+const LOADERS: Record<OpenDataCollection, () => Promise<readonly { id: string; data: object }[]>> = {
   roles: getRoles,
   comparisons: getComparisons,
   programs: getPrograms,

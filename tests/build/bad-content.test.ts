@@ -1,0 +1,108 @@
+/**
+ * The bad-content corpus, checked by `astro build` itself. Two builds cover
+ * every case, to keep CI time down:
+ * - one site holding every invalid case must fail, and its output must name
+ *   each case's file:line error (the validator runs at the start of the build
+ *   and logs every error before failing);
+ * - one site holding every accepted case must build, and each page must show
+ *   its content in full, with markup from frontmatter escaped, and every entry
+ *   must have its page or anchor.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { validateContent } from '../../src/lib/content-validator.ts';
+import { entryUrl } from '../../src/lib/routes.ts';
+import { COLLECTIONS } from '../../src/schemas/common.ts';
+import { loadCases, makeSite, ROOT } from '../support/bad-content.ts';
+
+const BUILD_TIMEOUT = 300_000;
+const cases = loadCases();
+const invalid = cases.filter((c) => !c.renders);
+const accepted = cases.filter((c) => c.renders);
+const made: string[] = [];
+afterAll(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+function build(site: string) {
+  const result = spawnSync(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], {
+    cwd: site,
+    encoding: 'utf8',
+    env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' },
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
+}
+
+describe('astro build on every invalid case at once', () => {
+  let result: ReturnType<typeof build>;
+  beforeAll(() => {
+    const site = makeSite(invalid, { buildable: true, label: 'invalid' });
+    made.push(site);
+    result = build(site);
+  }, BUILD_TIMEOUT);
+
+  it('fails', () => {
+    expect(result.status).not.toBe(0);
+    expect(result.output).toMatch(new RegExp(`Content has ${invalid.length} error\\(s\\)`));
+  });
+
+  it('produces no pages', () => {
+    const dist = join(made[0]!, 'dist');
+    expect(existsSync(dist) ? readdirSync(dist) : []).toEqual([]);
+  });
+
+  for (const c of invalid) {
+    it(`names ${c.name}'s error with its file and line`, () => {
+      expect(result.output).toContain(c.errors[0]);
+    });
+  }
+});
+
+describe('astro build on every accepted case at once', () => {
+  let site: string;
+  let result: ReturnType<typeof build>;
+  beforeAll(() => {
+    site = makeSite(accepted, { buildable: true, label: 'accepted' });
+    made.push(site);
+    result = build(site);
+  }, BUILD_TIMEOUT);
+
+  const html = (page: string) => readFileSync(join(site, 'dist', page, 'index.html'), 'utf8');
+
+  it('succeeds', () => {
+    expect(result.status, result.output.slice(-4000)).toBe(0);
+  });
+
+  for (const c of accepted) {
+    it(`${c.name}: renders its content in full, markup escaped`, () => {
+      for (const check of c.renders!) {
+        const page = html(check.page);
+        for (const text of check.contains) expect(page, `${check.page} should contain ${text.slice(0, 80)}`).toContain(text);
+        // Inside a quoted attribute (the meta description) a "<" is plain text, so only markup outside attributes counts;
+        // Astro writes a double quote in text as &quot;, so dropping "…" removes attribute values and nothing else.
+        const markup = page.replace(/"[^"]*"/g, '""');
+        for (const text of check.absent ?? []) expect(markup, `${check.page} must not contain ${text}`).not.toContain(text);
+      }
+    });
+  }
+
+  it('gives every entry its page or anchor: nothing is dropped', () => {
+    const { entries } = validateContent({ root: site });
+    for (const collection of COLLECTIONS) {
+      for (const rel of entries[collection]) {
+        const id = rel.split('/').pop()!.replace(/\.[^.]+$/, '');
+        const [path, fragment] = entryUrl(collection, id).split('#') as [string, string | undefined];
+        const file = join(site, 'dist', path, 'index.html');
+        expect(existsSync(file), `${rel} has no page at ${path}`).toBe(true);
+        if (fragment) expect(readFileSync(file, 'utf8'), `${rel} has no anchor #${fragment}`).toContain(`id="${fragment}"`);
+      }
+    }
+  });
+
+  it('ships no script from content', () => {
+    const pages = readdirSync(join(site, 'dist'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html'));
+    expect(pages.length).toBeGreaterThan(0);
+    for (const page of pages) expect(readFileSync(join(site, 'dist', page), 'utf8')).not.toMatch(/<script\b/i);
+  });
+});
