@@ -67,6 +67,9 @@ export function caseFiles(c: Case): string[] {
  */
 export function makeSite(cases: Case[], options: { buildable?: boolean; label?: string } = {}): string {
   const dir = mkdtempSync(join(tmpdir(), `bad-content-${options.label ?? 'site'}-`));
+  // A buildable site starts from the real content, because site pages (the MDX component examples on
+  // /contribute/components/) show real entries; the base and the cases use ids of their own.
+  if (options.buildable) cpSync(join(ROOT, 'content'), join(dir, 'content'), { recursive: true });
   cpSync(BASE, dir, { recursive: true });
   for (const c of cases) cpSync(join(c.dir, 'content'), join(dir, 'content'), { recursive: true });
   if (options.buildable) {
