@@ -191,6 +191,8 @@ interface ParsedSource {
  * Where a data path sits in the source. The position-keeping parser is several
  * times slower than the build's, so it runs only for files that have a problem.
  */
+const positionArgs = (pos: { line: number; column: number }) => [pos.line, pos.column] as const;
+
 const positionDocs = new WeakMap<ParsedSource, { doc: Document; lineCounter: LineCounter }>();
 function locateInSource(parsed: ParsedSource, path: readonly PropertyKey[]) {
   let located = positionDocs.get(parsed);
@@ -289,8 +291,8 @@ export function validateContent(options: ValidateOptions): ValidationResult {
       if (TITLED.has(file.collection) && ID_PATTERN.test(file.id)) {
         const title = (result.data as { title: string }).title.toLowerCase();
         const other = pageTitles.get(title);
-        const pos = position(['title']);
-        if (other) report(file.rel, pos.line, pos.column, 'title', `duplicate title: ${other} already uses it; page titles must be unique, so make one more specific`);
+        // Placing a problem re-parses the file with the slower position-keeping parser, so only do it for a real clash.
+        if (other) report(file.rel, ...positionArgs(position(['title'])), 'title', `duplicate title: ${other} already uses it; page titles must be unique, so make one more specific`);
         else pageTitles.set(title, file.rel);
       } else if (file.collection === 'glossary') {
         const { term, aliases } = result.data as { term: string; aliases: string[] };

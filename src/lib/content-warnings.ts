@@ -141,34 +141,59 @@ function uncitedFigures(body: string, startLine: number): Warning[] {
 const WORD = /[\p{L}\p{N}]+/gu;
 const words = (text: string) => [...text.toLowerCase().matchAll(WORD)].map((m) => m[0]);
 
-function unlinkedTerms(body: string, startLine: number, glossary: readonly GlossaryWords[]): Warning[] {
-  const linked = new Set([...body.matchAll(/<Term\b[^>]*\bid\s*=\s*["']([^"']*)["']/g)].map((m) => m[1]!));
-  const prose = maskToProse(body);
-  // Phrases indexed by their first word; longest first, so "mixing console" wins over "mixing".
-  const byFirst = new Map<string, { id: string; words: string[] }[]>();
+interface PhraseNode {
+  next: Map<string, PhraseNode>;
+  /** The glossary id whose term or alias ends at this word. */
+  id?: string;
+}
+
+// Built once per glossary, not once per page: with thousands of terms, rebuilding it for each of
+// thousands of pages made validation quadratic (minutes at 10,000 files).
+const phraseTries = new WeakMap<readonly GlossaryWords[], PhraseNode>();
+
+function phraseTrie(glossary: readonly GlossaryWords[]): PhraseNode {
+  let root = phraseTries.get(glossary);
+  if (root) return root;
+  root = { next: new Map() };
   for (const g of glossary) {
     for (const phrase of [g.term, ...g.aliases.filter(distinctiveAlias)]) {
       const w = words(phrase);
       if (w.length === 0 || (w.length === 1 && w[0]!.length < 2)) continue;
-      byFirst.set(w[0]!, [...(byFirst.get(w[0]!) ?? []), { id: g.id, words: w }]);
+      let node = root;
+      for (const word of w) {
+        let child = node.next.get(word);
+        if (!child) node.next.set(word, (child = { next: new Map() }));
+        node = child;
+      }
+      node.id ??= g.id;
     }
   }
-  for (const list of byFirst.values()) list.sort((a, b) => b.words.length - a.words.length);
+  phraseTries.set(glossary, root);
+  return root;
+}
+
+function unlinkedTerms(body: string, startLine: number, glossary: readonly GlossaryWords[]): Warning[] {
+  const linked = new Set([...body.matchAll(/<Term\b[^>]*\bid\s*=\s*["']([^"']*)["']/g)].map((m) => m[1]!));
+  const prose = maskToProse(body);
+  const root = phraseTrie(glossary);
 
   const tokens = [...prose.matchAll(WORD)].map((m) => ({ text: m[0].toLowerCase(), start: m.index, end: m.index + m[0].length }));
   const first = new Map<string, { offset: number; text: string }>();
   for (let i = 0; i < tokens.length; i++) {
-    const match = byFirst.get(tokens[i]!.text)?.find(({ words: w }) =>
-      w.every((word, k) => {
-        const t = tokens[i + k];
-        // Words of a phrase may be joined by spaces or hyphens, never by punctuation or markup.
-        return t?.text === word && (k === 0 || /^[\s-]+$/.test(prose.slice(tokens[i + k - 1]!.end, t.start)));
-      }),
-    );
+    // Longest match wins, so "mixing console" is found rather than "mixing".
+    let node: PhraseNode | undefined = root;
+    let match: { id: string; length: number } | undefined;
+    for (let k = i; k < tokens.length; k++) {
+      // Words of a phrase may be joined by spaces or hyphens, never by punctuation or markup.
+      if (k > i && !/^[\s-]+$/.test(prose.slice(tokens[k - 1]!.end, tokens[k]!.start))) break;
+      node = node.next.get(tokens[k]!.text);
+      if (!node) break;
+      if (node.id) match = { id: node.id, length: k - i + 1 };
+    }
     if (!match) continue;
-    const end = tokens[i + match.words.length - 1]!.end;
+    const end = tokens[i + match.length - 1]!.end;
     if (!first.has(match.id)) first.set(match.id, { offset: tokens[i]!.start, text: body.slice(tokens[i]!.start, end) });
-    i += match.words.length - 1;
+    i += match.length - 1;
   }
   return [...first]
     .filter(([id]) => !linked.has(id))

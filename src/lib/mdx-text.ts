@@ -6,8 +6,26 @@
 
 const blank = (text: string) => text.replace(/[^\n]/g, ' ');
 
+/**
+ * The validator masks each body several times (links, components, figures, terms);
+ * remembering the last body's masks saves most of that work on large sites.
+ */
+function lastResult(fn: (body: string) => string): (body: string) => string {
+  let lastBody: string | undefined;
+  let lastValue = '';
+  return (body) => {
+    if (body !== lastBody) {
+      lastValue = fn(body);
+      lastBody = body;
+    }
+    return lastValue;
+  };
+}
+
 /** Blanks fenced code blocks and inline code: samples may show anything. */
-export function maskCode(body: string): string {
+export const maskCode = lastResult(maskCodeOnce);
+
+function maskCodeOnce(body: string): string {
   const lines = body.split('\n');
   let fence: string | undefined;
   return lines
@@ -29,13 +47,13 @@ export function maskCode(body: string): string {
  * their attributes (even across lines), the inside of <Term> links, Markdown
  * links and headings.
  */
-export function maskToProse(body: string): string {
-  return maskCode(body)
+export const maskToProse = lastResult((body: string): string =>
+  maskCode(body)
     .replace(/<Term\b[^>]*>[\s\S]*?<\/Term>/g, blank)
     .replace(/<\/?[A-Za-z][^>]*>/g, blank)
     .replace(/!?\[[^\]\n]*\]\([^)\n]*\)/g, blank)
-    .replace(/^#{1,6}\s.*$/gm, blank);
-}
+    .replace(/^#{1,6}\s.*$/gm, blank),
+);
 
 /** Blocks of consecutive non-blank lines, with the offset where each starts. */
 export function paragraphs(text: string): { start: number; text: string }[] {
