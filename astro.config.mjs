@@ -1,6 +1,7 @@
 // @ts-check
 import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
+import { cspHeaders } from './src/integrations/csp-headers.ts';
 import { validateOnBuild } from './src/integrations/validate-on-build.ts';
 
 export default defineConfig({
@@ -13,5 +14,6 @@ export default defineConfig({
     inlineStylesheets: 'always',
   },
   devToolbar: { enabled: false },
-  integrations: [validateOnBuild(), mdx()],
+  // cspHeaders() runs last: it hashes the inline code of the finished pages into dist/_headers.
+  integrations: [validateOnBuild(), mdx(), cspHeaders()],
 });
