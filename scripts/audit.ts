@@ -2,11 +2,12 @@
  * Lighthouse over one page of each main template, on mobile and desktop, in
  * Debian's Chromium. Prints a Markdown table of the five category scores and,
  * for any score under 100, the audits that cost it; exits 1 unless every cell
- * is 100. Too slow for `npm test` (about half a minute per run), so it is its
- * own command; docs/lighthouse.md records the latest table.
+ * is 100. Too slow for `npm test` (about 10 s a run, 30 runs), so it is its own
+ * command; docs/lighthouse.md records the latest table.
  *
- *   npm run audit              (builds first)
- *   node scripts/audit.ts      (audits the existing dist/)
+ *   npm run audit                            (builds first)
+ *   npm run audit -- --runs 1                (one run per page: quicker, noisier)
+ *   node_modules/.bin/node scripts/audit.ts  (audits the existing dist/; the project's Node 24)
  *
  * The site is served as a static host would serve it: dist/_headers applied
  * (so best practices see the real CSP) and text compressed.

@@ -17,7 +17,7 @@
  * the CSP grows with every hashed inline script. The favicon is not counted:
  * browsers fetch it after rendering and it blocks nothing.
  *
- *   node scripts/budget.ts        (npm run budget)
+ *   npm run budget   (runs in npm test, after the build)
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
