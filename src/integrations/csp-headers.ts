@@ -1,6 +1,6 @@
 /**
  * Fills the Content-Security-Policy in dist/_headers with the sha256 of every
- * inline <script> and <style> the build produced. public/_headers holds the
+ * inline <script>, <style> and style="" value the build produced. public/_headers holds the
  * policy with two placeholder sources; hashing at build time means a change to
  * the stylesheet or an inline script can never ship with a stale policy, and
  * nobody edits hashes by hand (or merges conflicting ones).
@@ -17,6 +17,7 @@ import { fileURLToPath } from 'node:url';
 
 export const SCRIPT_HASHES = "'inline-script-hashes'";
 export const STYLE_HASHES = "'inline-style-hashes'";
+export const STYLE_ATTRIBUTE_HASHES = "'inline-style-attribute-hashes'";
 
 /** Script types that execute, so CSP governs them; anything else (JSON-LD, JSON) is a data block. */
 const EXECUTABLE_TYPES = new Set([
@@ -45,35 +46,60 @@ export function cspHash(content: string): string {
 export interface InlineCode {
   scripts: string[];
   styles: string[];
+  /** style="" values, as the browser sees them (entities decoded). */
+  styleAttributes: string[];
 }
 
-/** The inline scripts that execute and the inline stylesheets of one HTML document. */
+const ENTITIES: Record<string, string> = { amp: '&', quot: '"', apos: "'", lt: '<', gt: '>' };
+const decodeEntities = (value: string) =>
+  value.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) =>
+    name[0] === '#'
+      ? String.fromCodePoint(name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : Number(name.slice(1)))
+      : (ENTITIES[name] ?? whole),
+  );
+
+/** The inline scripts that execute, the inline stylesheets and the style attributes of one HTML document. */
 export function inlineCode(html: string): InlineCode {
   const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi)]
     .filter(([, attrs = '']) => attr(attrs, 'src') === undefined && EXECUTABLE_TYPES.has((attr(attrs, 'type') ?? '').trim().toLowerCase()))
     .map(([, , body = '']) => body);
   const styles = [...html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style\s*>/gi)].map(([, body = '']) => body);
-  return { scripts, styles };
+  // Outside <script>/<style> bodies, so CSS or JS text that merely looks like an attribute is not taken.
+  const markup = html.replace(/<(script|style)\b[^>]*>[\s\S]*?<\/\1\s*>/gi, '');
+  const styleAttributes = [...markup.matchAll(/<[a-z][^>]*?\sstyle\s*=\s*(?:"([^"]*)"|'([^']*)')/gi)].map(([, dq, sq]) =>
+    decodeEntities(dq ?? sq ?? ''),
+  );
+  return { scripts, styles, styleAttributes };
+}
+
+export interface InlineHashes {
+  scripts: string[];
+  styles: string[];
+  styleAttributes: string[];
 }
 
 /** Every distinct hash, sorted so the header is stable from build to build. */
-export function inlineHashes(documents: Iterable<string>): { scripts: string[]; styles: string[] } {
-  const scripts = new Set<string>();
-  const styles = new Set<string>();
+export function inlineHashes(documents: Iterable<string>): InlineHashes {
+  const found = { scripts: new Set<string>(), styles: new Set<string>(), styleAttributes: new Set<string>() };
   for (const html of documents) {
     const code = inlineCode(html);
-    for (const s of code.scripts) scripts.add(cspHash(s));
-    for (const s of code.styles) styles.add(cspHash(s));
+    for (const kind of ['scripts', 'styles', 'styleAttributes'] as const) for (const text of code[kind]) found[kind].add(cspHash(text));
   }
-  return { scripts: [...scripts].sort(), styles: [...styles].sort() };
+  return { scripts: [...found.scripts].sort(), styles: [...found.styles].sort(), styleAttributes: [...found.styleAttributes].sort() };
 }
 
-/** Replaces the placeholder sources; with nothing to hash a placeholder simply disappears. */
-export function fillHeaders(template: string, hashes: { scripts: string[]; styles: string[] }): string {
+/**
+ * Replaces the placeholder sources. Script and stylesheet hashes extend a list
+ * that already has 'self', so with none the placeholder simply disappears.
+ * Style attributes (code highlighting writes them) are allowed one by one with
+ * 'unsafe-hashes'; when the build has none, style-src-attr is 'none'.
+ */
+export function fillHeaders(template: string, hashes: InlineHashes): string {
   // The tokens hold no regular-expression metacharacters, so they go into the pattern as they are.
   const fill = (text: string, token: string, values: string[]) =>
     text.replace(new RegExp(`[ \\t]*${token}`, 'g'), values.map((v) => ` ${v}`).join(''));
-  return fill(fill(template, SCRIPT_HASHES, hashes.scripts), STYLE_HASHES, hashes.styles);
+  const attributes = hashes.styleAttributes.length > 0 ? ["'unsafe-hashes'", ...hashes.styleAttributes] : ["'none'"];
+  return fill(fill(fill(template, SCRIPT_HASHES, hashes.scripts), STYLE_HASHES, hashes.styles), STYLE_ATTRIBUTE_HASHES, attributes);
 }
 
 export function htmlFiles(dir: string): string[] {
@@ -101,7 +127,9 @@ export function cspHeaders(): AstroIntegration {
           logger.warn('No _headers in the build output, so no Content-Security-Policy will be sent; see public/_headers.');
           return;
         }
-        logger.info(`_headers: CSP allows ${hashes.scripts.length} inline script(s) and ${hashes.styles.length} inline stylesheet(s) by hash`);
+        logger.info(
+          `_headers: CSP allows ${hashes.scripts.length} inline script(s), ${hashes.styles.length} inline stylesheet(s) and ${hashes.styleAttributes.length} style attribute value(s) by hash`,
+        );
       },
     },
   };

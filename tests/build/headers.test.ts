@@ -7,7 +7,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cspHash, htmlFiles, inlineCode, SCRIPT_HASHES, STYLE_HASHES } from '../../src/integrations/csp-headers.ts';
+import { cspHash, htmlFiles, inlineCode, SCRIPT_HASHES, STYLE_ATTRIBUTE_HASHES, STYLE_HASHES } from '../../src/integrations/csp-headers.ts';
 import { DIST } from '../e2e/support/pages.ts';
 import { headersFor, parseHeadersFile } from '../e2e/support/static-server.ts';
 
@@ -38,6 +38,7 @@ describe('dist/_headers', () => {
     expect(csp.get('default-src')).toEqual(["'none'"]);
     expect(headers.get('content-security-policy')).not.toContain(SCRIPT_HASHES);
     expect(headers.get('content-security-policy')).not.toContain(STYLE_HASHES);
+    expect(headers.get('content-security-policy')).not.toContain(STYLE_ATTRIBUTE_HASHES);
     for (const directive of ['base-uri', 'frame-ancestors']) expect(csp.get(directive), directive).toEqual(["'none'"]);
   });
 
@@ -49,14 +50,21 @@ describe('dist/_headers', () => {
       expect(sources, directive).not.toContain("'unsafe-inline'");
       expect(sources, directive).not.toContain("'unsafe-eval'");
       if (directive !== 'script-src') expect(sources, directive).not.toContain("'wasm-unsafe-eval'");
+      // 'unsafe-hashes' would also let hashed onclick="" handlers run; it is only for style attributes.
+      if (directive !== 'style-src-attr') expect(sources, directive).not.toContain("'unsafe-hashes'");
     }
   });
 
-  it('lists the hash of every inline script and stylesheet in the built pages', () => {
+  it('lists the hash of every inline script, stylesheet and style attribute in the built pages', () => {
     const missing: string[] = [];
     for (const page of pages) {
       const code = inlineCode(readFileSync(page, 'utf8'));
-      for (const [kind, bodies] of [['script-src', code.scripts], ['style-src', code.styles]] as const) {
+      const kinds = [
+        ['script-src', code.scripts],
+        ['style-src', code.styles],
+        ['style-src-attr', code.styleAttributes],
+      ] as const;
+      for (const [kind, bodies] of kinds) {
         for (const body of bodies) {
           const hash = cspHash(body);
           if (!csp.get(kind)?.includes(hash)) missing.push(`${relative(DIST, page)}: ${kind} ${hash} (${body.slice(0, 40)}…)`);
@@ -67,9 +75,16 @@ describe('dist/_headers', () => {
     expect(missing).toEqual([]);
   });
 
-  it('is not undermined by inline code the policy would block: no style="" and no on…="" handlers', () => {
+  it('allows style attributes only when pages have them, and then value by value', () => {
+    const anyAttributes = pages.some((page) => inlineCode(readFileSync(page, 'utf8')).styleAttributes.length > 0);
+    const attr = csp.get('style-src-attr') ?? [];
+    if (anyAttributes) expect(attr.filter((s) => s !== "'unsafe-hashes'" && !s.startsWith("'sha256-"))).toEqual([]);
+    else expect(attr).toEqual(["'none'"]);
+  });
+
+  it('has no on…="" event handlers, which no policy here allows', () => {
     const found = pages.flatMap((page) =>
-      [...readFileSync(page, 'utf8').matchAll(/<[a-z][^>]*?\s(style|on[a-z]+)\s*=/gi)].map((m) => `${relative(DIST, page)}: ${m[1]}=`),
+      [...readFileSync(page, 'utf8').matchAll(/<[a-z][^>]*?\s(on[a-z]+)\s*=/gi)].map((m) => `${relative(DIST, page)}: ${m[1]}=`),
     );
     expect(found).toEqual([]);
   });
