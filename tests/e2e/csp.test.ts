@@ -122,6 +122,25 @@ describe('security headers in the browser', () => {
       })()`);
       expect(found).toMatchObject({ count: expect.any(Number), url: expect.stringMatching(/^\//) });
       expect((found as { count: number }).count).toBeGreaterThan(0);
+      // The search dialog on other pages, if the site has one behind Ctrl+K: open it and search there too.
+      await w.page.goto(`${server.url}/`, { waitUntil: 'networkidle' });
+      await w.page.keyboard.press('Control+k');
+      // The dialog's code is fetched on demand, so it opens a moment after the key press.
+      const opened = await w.page
+        .locator('dialog[open], [role="dialog"]')
+        .first()
+        .waitFor({ state: 'visible', timeout: 5_000 })
+        .then(
+          () => true,
+          () => false,
+        );
+      if (opened) {
+        await w.page.keyboard.type('engineer');
+        await w.page.waitForLoadState('networkidle');
+        await expect
+          .poll(() => w.page.locator('dialog[open] a[href^="/"]').count(), { message: 'the dialog shows results' })
+          .toBeGreaterThan(0);
+      }
       expect(await w.violations()).toEqual([]);
       expect(w.console).toEqual([]);
     } finally {
