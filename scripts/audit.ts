@@ -54,9 +54,13 @@ function pagesToAudit(): { label: string; path: string }[] {
 /** Chromium with a DevTools port for Lighthouse; port 0 and DevToolsActivePort avoid racing for a free port. */
 async function launchChromium(): Promise<{ port: number; stop: () => void }> {
   const profile = mkdtempSync(join(tmpdir(), 'lighthouse-chromium-'));
-  const child: ChildProcess = spawn(CHROMIUM_PATH, [...CHROMIUM_ARGS, '--headless', '--remote-debugging-port=0', `--user-data-dir=${profile}`, 'about:blank'], {
-    stdio: 'ignore',
-  });
+  const child: ChildProcess = spawn(
+    CHROMIUM_PATH,
+    [...CHROMIUM_ARGS, '--headless', '--remote-debugging-port=0', `--user-data-dir=${profile}`, 'about:blank'],
+    {
+      stdio: 'ignore',
+    },
+  );
   const portFile = join(profile, 'DevToolsActivePort');
   const deadline = Date.now() + 30_000;
   while (!existsSync(portFile) || !readFileSync(portFile, 'utf8').includes('\n')) {
@@ -104,7 +108,8 @@ interface Row {
 }
 
 async function main(runs: number): Promise<number> {
-  if (!existsSync(join(DIST, 'index.html'))) throw new Error('dist/ is missing: run `npm run build` (or `npm run audit`, which builds first)');
+  if (!existsSync(join(DIST, 'index.html')))
+    throw new Error('dist/ is missing: run `npm run build` (or `npm run audit`, which builds first)');
   const server = await startStaticServer(DIST);
   const chromium = await launchChromium();
   const rows: Row[] = [];
@@ -130,8 +135,13 @@ async function main(runs: number): Promise<number> {
           }
         }
         rows.push({ label, path, formFactor, scores, losses });
-        const all = runs > 1 ? ` (performance in each run: ${lhrs.map((l) => Math.round((l.categories.performance?.score ?? 0) * 100)).join(', ')})` : '';
-        console.error(`  ${path} ${formFactor}: ${CATEGORIES.map(([id]) => scores[id] ?? '–').join(' / ')}${all}, ${Math.round((Date.now() - started) / 1000)} s`);
+        const all =
+          runs > 1
+            ? ` (performance in each run: ${lhrs.map((l) => Math.round((l.categories.performance?.score ?? 0) * 100)).join(', ')})`
+            : '';
+        console.error(
+          `  ${path} ${formFactor}: ${CATEGORIES.map(([id]) => scores[id] ?? '–').join(' / ')}${all}, ${Math.round((Date.now() - started) / 1000)} s`,
+        );
       }
     }
   } finally {
@@ -142,7 +152,8 @@ async function main(runs: number): Promise<number> {
   const cell = (n: number | null) => (n === null ? '–' : String(n));
   console.log(`| Page | Form factor | ${CATEGORIES.map(([, title]) => title).join(' | ')} |`);
   console.log(`| --- | --- | ${CATEGORIES.map(() => '---:').join(' | ')} |`);
-  for (const r of rows) console.log(`| ${r.label} (\`${r.path}\`) | ${r.formFactor} | ${CATEGORIES.map(([id]) => cell(r.scores[id] ?? null)).join(' | ')} |`);
+  for (const r of rows)
+    console.log(`| ${r.label} (\`${r.path}\`) | ${r.formFactor} | ${CATEGORIES.map(([id]) => cell(r.scores[id] ?? null)).join(' | ')} |`);
   const below = rows.filter((r) => CATEGORIES.some(([id]) => r.scores[id] !== 100));
   if (below.length === 0) {
     console.log('\nEvery cell is 100.');

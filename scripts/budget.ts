@@ -72,7 +72,11 @@ function cssProblems(css: string, where: string): string[] {
   const problems: string[] = [];
   if (/@font-face\b/i.test(css)) problems.push(`web font: @font-face in ${where}`);
   for (const m of css.matchAll(/@import\s+(?:url\()?\s*['"]?([^'")\s;]+)/gi)) {
-    problems.push(isExternal(m[1]!) ? `render-blocking third-party request: @import ${m[1]} in ${where}` : `render-blocking @import ${m[1]} in ${where}`);
+    problems.push(
+      isExternal(m[1]!)
+        ? `render-blocking third-party request: @import ${m[1]} in ${where}`
+        : `render-blocking @import ${m[1]} in ${where}`,
+    );
   }
   return problems;
 }
@@ -149,7 +153,8 @@ export function weighPage(path: string, html: string, readAsset: (urlPath: strin
 
   const htmlGzip = gzipSize(html);
   const firstVisit = headers + htmlGzip + subresources + fonts + images;
-  if (firstVisit > FIRST_VISIT_BUDGET) problems.push(`first visit is ${firstVisit} bytes compressed; the budget is ${FIRST_VISIT_BUDGET} (14 KB)`);
+  if (firstVisit > FIRST_VISIT_BUDGET)
+    problems.push(`first visit is ${firstVisit} bytes compressed; the budget is ${FIRST_VISIT_BUDGET} (14 KB)`);
   return {
     path,
     htmlRaw: Buffer.byteLength(html),
@@ -176,7 +181,20 @@ export function fontFiles(dir: string): string[] {
 const kb = (n: number) => (n / 1024).toFixed(1);
 
 export function formatTable(rows: readonly PageWeight[]): string {
-  const header = ['page', 'HTML', 'gzip', 'br', 'headers', 'inline CSS', 'inline JS', 'requests', 'fonts', 'images', 'first visit', 'of 14 KB'];
+  const header = [
+    'page',
+    'HTML',
+    'gzip',
+    'br',
+    'headers',
+    'inline CSS',
+    'inline JS',
+    'requests',
+    'fonts',
+    'images',
+    'first visit',
+    'of 14 KB',
+  ];
   const body = rows.map((r) => [
     r.path,
     kb(r.htmlRaw),
@@ -203,14 +221,20 @@ function main(): number {
     return existsSync(file) ? readFileSync(file) : undefined;
   };
   const rules = existsSync(join(DIST, '_headers')) ? parseHeadersFile(readFileSync(join(DIST, '_headers'), 'utf8')) : [];
-  const headerBytes = (path: string) => [...headersFor(rules, path)].reduce((n, [name, value]) => n + Buffer.byteLength(`${name}: ${value}\r\n`), 0);
+  const headerBytes = (path: string) =>
+    [...headersFor(rules, path)].reduce((n, [name, value]) => n + Buffer.byteLength(`${name}: ${value}\r\n`), 0);
   const rows = pages.map((path) => weighPage(path, readFileSync(pageFile(path), 'utf8'), read, headerBytes(path)));
   console.log(`Page weight, first visit (KB; HTML compressed with gzip -6 as a host would send it, brotli for comparison;`);
   console.log(`headers from dist/_headers; inline JS in bytes; first visit = headers + gzip HTML + requests + fonts + images):\n`);
   console.log(formatTable(rows));
-  const problems = [...rows.flatMap((r) => r.problems.map((p) => `${r.path}: ${p}`)), ...fontFiles(DIST).map((f) => `web font file in the build: ${f}`)];
+  const problems = [
+    ...rows.flatMap((r) => r.problems.map((p) => `${r.path}: ${p}`)),
+    ...fontFiles(DIST).map((f) => `web font file in the build: ${f}`),
+  ];
   const largest = rows.reduce((a, b) => (b.firstVisit > a.firstVisit ? b : a));
-  console.log(`\n${rows.length} pages; largest first visit ${kb(largest.firstVisit)} KB (${largest.path}) of ${kb(FIRST_VISIT_BUDGET)} KB.`);
+  console.log(
+    `\n${rows.length} pages; largest first visit ${kb(largest.firstVisit)} KB (${largest.path}) of ${kb(FIRST_VISIT_BUDGET)} KB.`,
+  );
   if (problems.length === 0) {
     console.log('Budget holds: no JavaScript before interaction beyond the inline loader, no web fonts, no third-party requests.');
     return 0;

@@ -34,8 +34,12 @@ interface VnuMessage {
 /** Errors (and fatal errors) only: vnu's warnings are advice such as "consider adding lang", not validity. */
 function vnuErrors(paths: string[]): { errors: string[]; raw: VnuMessage[] } {
   // Java's own start-up is the slow part; --errors-only and JSON keep the output small and parseable.
-  const run = spawnSync('java', ['-jar', VNU_JAR, '--errors-only', '--format', 'json', ...paths], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  if (run.error) throw new Error(`could not run java (${run.error.message}); vnu needs a Java runtime: apt-get install default-jre-headless`);
+  const run = spawnSync('java', ['-jar', VNU_JAR, '--errors-only', '--format', 'json', ...paths], {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  if (run.error)
+    throw new Error(`could not run java (${run.error.message}); vnu needs a Java runtime: apt-get install default-jre-headless`);
   const { messages } = JSON.parse(run.stderr || run.stdout) as { messages: VnuMessage[] };
   const errors = messages
     .filter((m) => m.type === 'error' || (m.type === 'non-document-error' && m.subType !== 'warning'))
@@ -45,7 +49,8 @@ function vnuErrors(paths: string[]): { errors: string[]; raw: VnuMessage[] } {
 
 // A page that both validators must reject, checked alongside the site so a broken setup (no config found,
 // java printing nothing) cannot pass silently.
-const BROKEN = '<!doctype html><html lang="en"><head><title>t</title></head><body><p><div>block in p</div></p><span id="x"></span><span id="x"></span></body></html>';
+const BROKEN =
+  '<!doctype html><html lang="en"><head><title>t</title></head><body><p><div>block in p</div></p><span id="x"></span><span id="x"></span></body></html>';
 
 describe('HTML validity', () => {
   const brokenFile = join(mkdtempSync(join(tmpdir(), 'invalid-')), 'broken.html');
@@ -66,7 +71,9 @@ describe('HTML validity', () => {
   });
 
   it('html-validate reports no errors', { timeout: 60_000 }, async () => {
-    expect((await validator.validateString(BROKEN, brokenFile)).valid, 'html-validate did not flag the deliberately broken page').toBe(false);
+    expect((await validator.validateString(BROKEN, brokenFile)).valid, 'html-validate did not flag the deliberately broken page').toBe(
+      false,
+    );
     const problems: string[] = [];
     for (const file of files) {
       const report = await validator.validateFile(file);

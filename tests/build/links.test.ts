@@ -35,7 +35,9 @@ describe('links in the built site', () => {
   let site: Awaited<ReturnType<typeof crawl>>;
   beforeAll(async () => {
     site = await crawl(DIST);
-    console.log(`links: ${site.checked} internal URLs checked (and every #fragment pointing into them), ${site.broken.length} broken, ${site.reached.size} reached from /`);
+    console.log(
+      `links: ${site.checked} internal URLs checked (and every #fragment pointing into them), ${site.broken.length} broken, ${site.reached.size} reached from /`,
+    );
   });
 
   it('every internal link and #fragment resolves', () => {
@@ -52,7 +54,10 @@ describe('links in the built site', () => {
     const root = mkdtempSync(join(tmpdir(), 'links-'));
     for (const dir of ['a', 'orphan']) mkdirSync(join(root, dir));
     const page = (body: string) => `<!doctype html><html lang="en"><title>t</title><body>${body}</body></html>`;
-    writeFileSync(join(root, 'index.html'), page('<a href="/a/#here">ok</a> <a href="/a/#gone">gone</a> <a href="#nowhere">nowhere</a> <a href="/missing/">missing</a>'));
+    writeFileSync(
+      join(root, 'index.html'),
+      page('<a href="/a/#here">ok</a> <a href="/a/#gone">gone</a> <a href="#nowhere">nowhere</a> <a href="/missing/">missing</a>'),
+    );
     writeFileSync(join(root, 'a', 'index.html'), page('<h2 id="here">Here</h2>'));
     writeFileSync(join(root, 'orphan', 'index.html'), page('Nobody links here'));
     const fixture = await crawl(root);

@@ -34,10 +34,13 @@ function printReport(): Promise<PrintReport> {
   return page.evaluate(() => {
     const shown = (el: Element) => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
     const luminance = (css: string) => {
-      const [r, g, b] = (css.match(/[\d.]+/g) ?? []).slice(0, 3).map(Number).map((v) => {
-        const c = v / 255;
-        return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-      });
+      const [r, g, b] = (css.match(/[\d.]+/g) ?? [])
+        .slice(0, 3)
+        .map(Number)
+        .map((v) => {
+          const c = v / 255;
+          return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+        });
       return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
     };
     // The paper is white; a box with its own background prints that instead.
@@ -48,16 +51,23 @@ function printReport(): Promise<PrintReport> {
       }
       return 'rgb(255, 255, 255)';
     };
-    const inkContrast = [...document.querySelectorAll('main p, main li, main td, main th, main dt, main dd, main .meta, main .lede, main a')]
+    const inkContrast = [
+      ...document.querySelectorAll('main p, main li, main td, main th, main dt, main dd, main .meta, main .lede, main a'),
+    ]
       .filter(shown)
       .map((el) => {
         const [hi, lo] = [luminance(getComputedStyle(el).color), luminance(paper(el))].sort((a, b) => b - a);
         return { selector: `${el.tagName.toLowerCase()}.${el.className}`, ratio: Math.round(((hi! + 0.05) / (lo! + 0.05)) * 10) / 10 };
       });
     return {
-      visibleNav: [...document.querySelectorAll('nav, .site-header, .site-footer, .skip-link')].filter(shown).map((el) => el.outerHTML.slice(0, 80)),
+      visibleNav: [...document.querySelectorAll('nav, .site-header, .site-footer, .skip-link')]
+        .filter(shown)
+        .map((el) => el.outerHTML.slice(0, 80)),
       mainVisible: shown(document.querySelector('main')!),
-      links: [...document.querySelectorAll('main a[href]')].map((a) => ({ href: a.getAttribute('href')!, after: getComputedStyle(a, '::after').content })),
+      links: [...document.querySelectorAll('main a[href]')].map((a) => ({
+        href: a.getAttribute('href')!,
+        after: getComputedStyle(a, '::after').content,
+      })),
       inkContrast,
     };
   });

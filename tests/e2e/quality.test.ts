@@ -45,7 +45,9 @@ const SCHEMES = ['light', 'dark'] as const;
 const WIDTHS = [360, 1280] as const;
 const axeRuns = { renders: 0, violations: 0 };
 afterAll(() => {
-  console.log(`axe: ${axeRuns.renders} renders (${pages.length} pages × ${SCHEMES.length} colour schemes × ${WIDTHS.length} widths), ${axeRuns.violations} violation(s)`);
+  console.log(
+    `axe: ${axeRuns.renders} renders (${pages.length} pages × ${SCHEMES.length} colour schemes × ${WIDTHS.length} widths), ${axeRuns.violations} violation(s)`,
+  );
 });
 
 describe('axe', () => {
@@ -112,7 +114,9 @@ describe('layout on a 360 px phone', () => {
   it.each(pages)('%s does not scroll sideways', async (path) => {
     const page = await t.open(path);
     const overflow = await page.evaluate(overflowReport);
-    expect(overflow.scrollWidth, `page scrolls sideways; wide elements: ${overflow.wide.join('; ') || 'none found'}`).toBeLessThanOrEqual(overflow.limit);
+    expect(overflow.scrollWidth, `page scrolls sideways; wide elements: ${overflow.wide.join('; ') || 'none found'}`).toBeLessThanOrEqual(
+      overflow.limit,
+    );
   });
 
   it.each(pages)('%s gives every image alt text and fixed dimensions, and does not shift', async (path) => {

@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { FIRST_VISIT_BUDGET, formatTable, gzipSize, weighPage } from '../../scripts/budget.ts';
 
-const page = (head: string, body = '<p>Hello</p>') => `<!doctype html><html lang="en"><head><title>t</title>${head}</head><body>${body}</body></html>`;
+const page = (head: string, body = '<p>Hello</p>') =>
+  `<!doctype html><html lang="en"><head><title>t</title>${head}</head><body>${body}</body></html>`;
 const assets = (files: Record<string, string | Buffer>) => (path: string) => (path in files ? Buffer.from(files[path]!) : undefined);
 const none = assets({});
 
@@ -22,7 +23,11 @@ describe('page-weight budget', () => {
   it('counts linked stylesheets and eager images, not lazy ones', () => {
     const css = 'a{color:red}'.repeat(50);
     const img = randomBytes(3000);
-    const w = weighPage('/x/', page('<link rel="stylesheet" href="/s.css">', '<img src="a.png" alt=""><img src="/b.png" alt="" loading="lazy">'), assets({ '/s.css': css, '/x/a.png': img, '/b.png': img }));
+    const w = weighPage(
+      '/x/',
+      page('<link rel="stylesheet" href="/s.css">', '<img src="a.png" alt=""><img src="/b.png" alt="" loading="lazy">'),
+      assets({ '/s.css': css, '/x/a.png': img, '/b.png': img }),
+    );
     expect(w.subresources).toBe(gzipSize(css));
     expect(w.images).toBe(3000);
     expect(w.problems).toEqual([]);
@@ -34,8 +39,15 @@ describe('page-weight budget', () => {
   });
 
   it('fails any script file before interaction, and inline script over 2 KB', () => {
-    const w = weighPage('/', page('<script type="module" src="/app.js"></script>', `<script>${'x'.repeat(2049)}</script>`), assets({ '/app.js': 'go()' }));
-    expect(w.problems).toEqual([expect.stringMatching(/^JavaScript before interaction: <script src="\/app.js">/), 'inline JavaScript is 2049 bytes; the loader budget is 2048']);
+    const w = weighPage(
+      '/',
+      page('<script type="module" src="/app.js"></script>', `<script>${'x'.repeat(2049)}</script>`),
+      assets({ '/app.js': 'go()' }),
+    );
+    expect(w.problems).toEqual([
+      expect.stringMatching(/^JavaScript before interaction: <script src="\/app.js">/),
+      'inline JavaScript is 2049 bytes; the loader budget is 2048',
+    ]);
   });
 
   it('fails web fonts and render-blocking third-party requests', () => {
@@ -53,7 +65,9 @@ describe('page-weight budget', () => {
   });
 
   it('reports a referenced file that the build does not contain', () => {
-    expect(weighPage('/', page('<link rel="stylesheet" href="/gone.css">'), none).problems).toEqual(['stylesheet /gone.css is missing from the build']);
+    expect(weighPage('/', page('<link rel="stylesheet" href="/gone.css">'), none).problems).toEqual([
+      'stylesheet /gone.css is missing from the build',
+    ]);
   });
 
   it('prints a row per page and marks failures', () => {

@@ -3,7 +3,17 @@ import { headersFor, matchesPattern, parseHeadersFile } from '../e2e/support/sta
 
 describe('the _headers reader used by the test server', () => {
   const rules = parseHeadersFile(
-    ['# comment', '/*', '  X-Content-Type-Options: nosniff', '  Content-Security-Policy: default-src \'none\'; img-src \'self\'', '', '/pagefind/*', '  Cache-Control: max-age=60', '/roles/:id/', '  X-Role: yes'].join('\n'),
+    [
+      '# comment',
+      '/*',
+      '  X-Content-Type-Options: nosniff',
+      "  Content-Security-Policy: default-src 'none'; img-src 'self'",
+      '',
+      '/pagefind/*',
+      '  Cache-Control: max-age=60',
+      '/roles/:id/',
+      '  X-Role: yes',
+    ].join('\n'),
   );
 
   it('reads each path with its indented headers, keeping colons inside values', () => {

@@ -13,7 +13,14 @@ function site(files: Record<string, string>): string {
   return root;
 }
 
-const built = { 'index.html': '', '404.html': '', 'roles/index.html': '', 'roles/b/index.html': '', 'roles/a/index.html': '', 'drafts/x/index.html': '' };
+const built = {
+  'index.html': '',
+  '404.html': '',
+  'roles/index.html': '',
+  'roles/b/index.html': '',
+  'roles/a/index.html': '',
+  'drafts/x/index.html': '',
+};
 
 describe('the pages the quality checks visit', () => {
   it('are the built index.html pages, home first, without the 404 page, when there is no sitemap', () => {
@@ -24,7 +31,8 @@ describe('the pages the quality checks visit', () => {
     const root = site({
       ...built,
       'sitemap-index.xml': '<sitemapindex><sitemap><loc>https://example.org/sitemap-0.xml</loc></sitemap></sitemapindex>',
-      'sitemap-0.xml': '<urlset><url><loc>https://example.org/</loc></url><url><loc>https://example.org/roles/a/</loc></url><url><loc>https://example.org/roles/</loc></url></urlset>',
+      'sitemap-0.xml':
+        '<urlset><url><loc>https://example.org/</loc></url><url><loc>https://example.org/roles/a/</loc></url><url><loc>https://example.org/roles/</loc></url></urlset>',
     });
     expect(sitePages(root)).toEqual(['/', '/roles/', '/roles/a/']);
   });

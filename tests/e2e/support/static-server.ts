@@ -111,7 +111,8 @@ export async function startStaticServer(root: string, { port = 0, compress = tru
     const type = TYPES[extname(file)] ?? 'application/octet-stream';
     res.setHeader('content-type', type);
     const accept = String(req.headers['accept-encoding'] ?? '');
-    const encoding = compress && COMPRESSIBLE.test(type) ? (/\bbr\b/.test(accept) ? 'br' : /\bgzip\b/.test(accept) ? 'gzip' : undefined) : undefined;
+    const encoding =
+      compress && COMPRESSIBLE.test(type) ? (/\bbr\b/.test(accept) ? 'br' : /\bgzip\b/.test(accept) ? 'gzip' : undefined) : undefined;
     if (encoding) res.setHeader('content-encoding', encoding).setHeader('vary', 'Accept-Encoding');
     res.writeHead(status);
     if (req.method === 'HEAD') {
