@@ -2,6 +2,7 @@
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
+import { cspHeaders } from './src/integrations/csp-headers.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
 import { sitemapEntry } from './src/integrations/sitemap-entry.ts';
 import { validateOnBuild } from './src/integrations/validate-on-build.ts';
@@ -31,5 +32,7 @@ export default defineConfig({
     }),
     // searchIndex runs after the build and writes dist/pagefind/; it is the only place search is indexed.
     searchIndex(),
+    // cspHeaders() runs last: it hashes the inline code of the finished pages into dist/_headers.
+    cspHeaders(),
   ],
 });

@@ -69,7 +69,7 @@ describe('/contribute/schema/', () => {
 
 describe('/contribute/components/', () => {
   const page = existsSync(DIST) ? html('/contribute/components/') : '';
-  const section = (name: string) => page.slice(page.indexOf(`<h2 id="${name.toLowerCase()}">`)).split('<section')[0]!;
+  const section = (name: string) => page.slice(page.indexOf(`<h2 id="${name.toLowerCase()}">`)).split('<section aria-labelledby=')[0]!;
 
   it.each([
     ['Cite', /<span class="cite"><a href="#note-bls-ooh-2025">/],

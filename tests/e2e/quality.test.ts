@@ -1,0 +1,141 @@
+/**
+ * Accessibility and layout of every page in the sitemap, in Debian's Chromium
+ * under `astro preview`: axe (WCAG 2.2 AA and best practices) in both colour
+ * schemes at phone and desktop widths, no sideways scrolling on a 360 px
+ * phone, and nothing that could shift the layout as it loads.
+ */
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { axeViolations, describeViolations } from './support/axe.ts';
+import { launchBrowser } from './support/browser.ts';
+import { sitePages } from './support/pages.ts';
+
+const pages = sitePages();
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** One tab per viewport width, reused for every page: a new context per page would triple the run time. */
+function tab(width: number) {
+  let context: BrowserContext;
+  let page: Page;
+  beforeAll(async () => {
+    context = await browser.newContext({ viewport: { width, height: 800 } });
+    page = await context.newPage();
+  });
+  afterAll(async () => {
+    await context?.close();
+  });
+  return {
+    async open(path: string): Promise<Page> {
+      await page.emulateMedia({ colorScheme: 'light' });
+      const res = await page.goto(`${inject('baseUrl')}${path}`, { waitUntil: 'load' });
+      expect(res?.status(), `${path} did not load`).toBe(200);
+      return page;
+    },
+  };
+}
+
+const SCHEMES = ['light', 'dark'] as const;
+const WIDTHS = [360, 1280] as const;
+const axeRuns = { renders: 0, violations: 0 };
+afterAll(() => {
+  console.log(
+    `axe: ${axeRuns.renders} renders (${pages.length} pages × ${SCHEMES.length} colour schemes × ${WIDTHS.length} widths), ${axeRuns.violations} violation(s)`,
+  );
+});
+
+describe('axe', () => {
+  const tabs = WIDTHS.map((width) => ({ width, tab: tab(width) }));
+  // Both widths run at once (one tab each, two cores); the scheme is switched on the loaded page,
+  // since only the colour tokens change and there is no need to load it twice.
+  it.each(pages)(`%s has no violations at ${WIDTHS.join(' or ')} px, light or dark`, async (path) => {
+    const found = await Promise.all(
+      tabs.map(async ({ width, tab: t }) => {
+        const page = await t.open(path);
+        const lines: string[] = [];
+        for (const colorScheme of SCHEMES) {
+          await page.emulateMedia({ colorScheme });
+          const violations = await axeViolations(page);
+          axeRuns.renders += 1;
+          axeRuns.violations += violations.length;
+          lines.push(...describeViolations(violations).map((line) => `${width} px ${colorScheme}: ${line}`));
+        }
+        return lines;
+      }),
+    );
+    expect(found.flat()).toEqual([]);
+  });
+});
+
+/** How far the page scrolls sideways, naming the elements that stick out. Runs in the page. */
+function overflowReport() {
+  const limit = document.documentElement.clientWidth;
+  // Inside a scroll region only absolutely positioned elements can escape (when the region is not
+  // their containing block), so only those are suspects there.
+  const wide = [...document.querySelectorAll('body *')]
+    .filter((el) => el.getBoundingClientRect().right > limit + 0.5)
+    .filter((el) => !el.parentElement?.closest('.table-scroll') || ['absolute', 'fixed'].includes(getComputedStyle(el).position))
+    .slice(0, 5)
+    .map((el) => `<${el.tagName.toLowerCase()} class="${el.className}"> ends at ${Math.round(el.getBoundingClientRect().right)} px`);
+  return { scrollWidth: document.documentElement.scrollWidth, limit, wide };
+}
+
+/** Images without alt text or reserved dimensions, and the layout shift so far. Runs in the page. */
+async function imageReport() {
+  const problems: string[] = [];
+  for (const img of document.querySelectorAll('img')) {
+    const name = img.getAttribute('src') ?? '(no src)';
+    if (!img.hasAttribute('alt')) problems.push(`${name}: no alt attribute`);
+    if (!img.getAttribute('width') || !img.getAttribute('height')) problems.push(`${name}: no width and height attributes`);
+  }
+  for (const svg of document.querySelectorAll('svg')) {
+    const sized = svg.hasAttribute('viewBox') || (svg.getAttribute('width') && svg.getAttribute('height'));
+    if (!sized) problems.push(`<svg> ${svg.id || svg.getAttribute('aria-labelledby') || ''}: no viewBox or width and height`);
+  }
+  const shift = await new Promise<number>((resolve) => {
+    new PerformanceObserver((list) => {
+      resolve(list.getEntries().reduce((sum, e) => sum + (e as unknown as { value: number }).value, 0));
+    }).observe({ type: 'layout-shift', buffered: true });
+    // With no shift at all the observer never calls back.
+    setTimeout(() => resolve(0), 100);
+  });
+  return { problems, shift };
+}
+
+describe('layout on a 360 px phone', () => {
+  const t = tab(360);
+
+  it.each(pages)('%s does not scroll sideways', async (path) => {
+    const page = await t.open(path);
+    const overflow = await page.evaluate(overflowReport);
+    expect(overflow.scrollWidth, `page scrolls sideways; wide elements: ${overflow.wide.join('; ') || 'none found'}`).toBeLessThanOrEqual(
+      overflow.limit,
+    );
+  });
+
+  it.each(pages)('%s gives every image alt text and fixed dimensions, and does not shift', async (path) => {
+    const page = await t.open(path);
+    const report = await page.evaluate(imageReport);
+    expect(report.problems).toEqual([]);
+    expect(report.shift, 'cumulative layout shift while loading').toBe(0);
+  });
+
+  it('the checks catch a violation, a wide element, an unsized image and a shift (so they can fail)', async () => {
+    const page = await t.open('/');
+    await page.evaluate(() => {
+      const main = document.querySelector('main')!;
+      main.insertAdjacentHTML('afterbegin', '<div id="too-wide" style="width: 600px">wide</div><img src="/favicon.svg">');
+    });
+    expect((await axeViolations(page)).map((v) => v.id)).toContain('image-alt');
+    expect((await page.evaluate(overflowReport)).wide[0]).toMatch(/^<div class=""> ends at \d+ px/);
+    const report = await page.evaluate(imageReport);
+    expect(report.problems).toEqual(['/favicon.svg: no alt attribute', '/favicon.svg: no width and height attributes']);
+    expect(report.shift).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,62 @@
+/**
+ * The pages of the built site that the quality checks visit, as URL paths
+ * ("/roles/sound-engineer/"). The sitemap is the source of truth when the build
+ * has one, so a page left out of it is not checked as if it were public; until
+ * then every dist/**\/index.html is a page (404.html is not: nothing links to it).
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+
+export const ROOT = join(import.meta.dirname, '../../..');
+export const DIST = join(ROOT, 'dist');
+
+function locs(xml: string): string[] {
+  return [...xml.matchAll(/<loc>\s*([^<\s]+)\s*<\/loc>/g)].map((m) => m[1]!.replaceAll('&amp;', '&'));
+}
+
+function fromSitemap(dist: string): string[] | undefined {
+  const index = join(dist, 'sitemap-index.xml');
+  const files = existsSync(index)
+    ? locs(readFileSync(index, 'utf8')).map((url) => join(dist, new URL(url).pathname))
+    : [join(dist, 'sitemap-0.xml')].filter(existsSync);
+  if (files.length === 0) return undefined;
+  return files.flatMap((file) => locs(readFileSync(file, 'utf8')).map((url) => decodeURI(new URL(url).pathname)));
+}
+
+function fromFiles(dist: string, dir = dist): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const path = join(dir, e.name);
+    if (e.isDirectory()) return fromFiles(dist, path);
+    if (e.name !== 'index.html') return [];
+    const folder = relative(dist, dir).split(sep).join('/');
+    return [folder ? `/${folder}/` : '/'];
+  });
+}
+
+/** Every public page, sorted, home first. */
+export function sitePages(dist = DIST): string[] {
+  if (!existsSync(join(dist, 'index.html'))) throw new Error(`${dist} has no index.html: run \`npm run build\` first`);
+  const pages = fromSitemap(dist) ?? fromFiles(dist);
+  return [...new Set(pages)].sort((a, b) => (a === '/' ? -1 : b === '/' ? 1 : a.localeCompare(b)));
+}
+
+/** The built file behind a page path. */
+export function pageFile(path: string, dist = DIST): string {
+  return join(dist, path, 'index.html');
+}
+
+/**
+ * A page's template: "/roles/*\/" for every role page, the path itself for
+ * one-off pages and section indexes. Tests that need one page of each kind
+ * take the first page of each type.
+ */
+export function pageType(path: string): string {
+  const segments = path.split('/').filter(Boolean);
+  return segments.length >= 2 ? `/${segments[0]}/*/` : path;
+}
+
+export function onePagePerType(pages: readonly string[]): string[] {
+  const seen = new Map<string, string>();
+  for (const page of pages) if (!seen.has(pageType(page))) seen.set(pageType(page), page);
+  return [...seen.values()];
+}
