@@ -15,7 +15,18 @@
  * before its build so a slow figure can be told from a busy machine.
  */
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -208,7 +219,9 @@ async function benchSize(size: number): Promise<SizeResult> {
     const validatorCpu = (used.user + used.system) / 1e6;
     const errors = validation.problems.filter((p) => p.severity === 'error');
     if (errors.length) {
-      throw new Error(`generated content is invalid, so the benchmark would measure a failing build:\n${errors.slice(0, 20).map(formatProblem).join('\n')}`);
+      throw new Error(
+        `generated content is invalid, so the benchmark would measure a failing build:\n${errors.slice(0, 20).map(formatProblem).join('\n')}`,
+      );
     }
     console.log(`  validator: ${validation.filesSeen} files in ${validatorSeconds.toFixed(2)} s (${validatorCpu.toFixed(2)} s CPU)`);
 
@@ -243,7 +256,9 @@ async function benchSize(size: number): Promise<SizeResult> {
       pagefind = await pagefindIndex(dist, join(site, 'pagefind-default'), {});
       pagefindMaxFragments = { maxFragments, ...(await pagefindIndex(dist, join(site, 'pagefind-max'), { maxFragments })) };
     }
-    console.log(`  dist: ${(distSize.bytes / 1e6).toFixed(1)} MB in ${distSize.files} files; pagefind: ${(pagefind.bytes / 1e6).toFixed(1)} MB in ${pagefind.files} files`);
+    console.log(
+      `  dist: ${(distSize.bytes / 1e6).toFixed(1)} MB in ${distSize.files} files; pagefind: ${(pagefind.bytes / 1e6).toFixed(1)} MB in ${pagefind.files} files`,
+    );
 
     return {
       entries: size,
@@ -271,7 +286,11 @@ const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
 function table(results: SizeResult[]): string {
   const head =
     '| Entries | Pages | Build (s) | CPU (s) | ms/page | Peak RSS (MB) | dist (MB) | dist files | Pagefind (s) | Pagefind (MB) | Pagefind files | Pagefind files, maxFragments | Validator (s) | Validator CPU (s) | Load before |';
-  const rule = `|${head.split('|').slice(1, -1).map(() => '---').join('|')}|`;
+  const rule = `|${head
+    .split('|')
+    .slice(1, -1)
+    .map(() => '---')
+    .join('|')}|`;
   const rows = results.map((r) =>
     [
       r.entries,
@@ -308,7 +327,14 @@ writeFileSync(join(outDir, 'latest.json'), `${JSON.stringify(report, null, 2)}\n
 const md =
   `# Build benchmark\n\nRun ${report.date.slice(0, 16).replace('T', ' ')} UTC on ${machine.cpus} cores, ${machine.memoryGB} GB, Node ${machine.node}, Astro ${machine.astro}. ` +
   `Timings are wall-clock on a shared machine; "Load before" is the 1-minute load average when the build started.\n\n${table(results)}\n\n` +
-  `Build phases (s), as Astro reports them:\n\n${results.map((r) => `- ${r.entries}: ${Object.entries(r.build.phases).map(([k, v]) => `${k} ${v}`).join(', ')}${r.rebuild ? `; rebuild after one edit: ${r.rebuild.wallSeconds} s` : ''}`).join('\n')}\n\n` +
+  `Build phases (s), as Astro reports them:\n\n${results
+    .map(
+      (r) =>
+        `- ${r.entries}: ${Object.entries(r.build.phases)
+          .map(([k, v]) => `${k} ${v}`)
+          .join(', ')}${r.rebuild ? `; rebuild after one edit: ${r.rebuild.wallSeconds} s` : ''}`,
+    )
+    .join('\n')}\n\n` +
   `Largest pages (kB):\n\n${results.map((r) => `- ${r.entries}: ${r.dist.largestPages.map((p) => `${p.path} ${p.kB}`).join(', ')}`).join('\n')}\n`;
 writeFileSync(join(outDir, 'latest.md'), md);
 console.log(`\n${table(results)}\n\nWritten to ${join(values.out!, 'latest.json')} and latest.md`);

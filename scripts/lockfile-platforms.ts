@@ -12,12 +12,30 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 
 const LOCK = 'package-lock.json';
-type Entry = { version?: string; dev?: boolean; optional?: boolean; os?: string[]; cpu?: string[]; libc?: string[]; optionalDependencies?: Record<string, string> };
+type Entry = {
+  version?: string;
+  dev?: boolean;
+  optional?: boolean;
+  os?: string[];
+  cpu?: string[];
+  libc?: string[];
+  optionalDependencies?: Record<string, string>;
+};
 const lock = JSON.parse(readFileSync(LOCK, 'utf8')) as { packages: Record<string, Entry> };
 
 /** Reads the platform from names like darwin-arm64, linux-x64-musl, win32-x64-msvc, windows-arm64, wasm32-wasi. */
 function platformOf(name: string): Pick<Entry, 'os' | 'cpu' | 'libc'> {
-  const os = /android/.test(name) ? 'android' : /darwin/.test(name) ? 'darwin' : /win32|windows/.test(name) ? 'win32' : /freebsd/.test(name) ? 'freebsd' : /linux/.test(name) ? 'linux' : undefined;
+  const os = /android/.test(name)
+    ? 'android'
+    : /darwin/.test(name)
+      ? 'darwin'
+      : /win32|windows/.test(name)
+        ? 'win32'
+        : /freebsd/.test(name)
+          ? 'freebsd'
+          : /linux/.test(name)
+            ? 'linux'
+            : undefined;
   const cpu = /arm64|aarch64/.test(name) ? 'arm64' : /x64|x86_64/.test(name) ? 'x64' : /wasm32/.test(name) ? 'wasm32' : undefined;
   const libc = /musl/.test(name) ? 'musl' : /gnu/.test(name) ? 'glibc' : undefined;
   return { ...(os ? { os: [os] } : {}), ...(cpu ? { cpu: [cpu] } : {}), ...(libc ? { libc: [libc] } : {}) };

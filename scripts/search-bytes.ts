@@ -83,10 +83,14 @@ if (!existsSync(join(ROOT, 'dist', 'pagefind', 'pagefind-entry.json'))) {
 const port = await freePort();
 const base = `http://127.0.0.1:${port}`;
 // process.execPath is the pinned Node 24, as in the browser tests' setup.
-const server = spawn(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'preview', '--host', '127.0.0.1', '--port', String(port)], {
-  cwd: ROOT,
-  stdio: ['ignore', 'ignore', 'inherit'],
-});
+const server = spawn(
+  process.execPath,
+  [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'preview', '--host', '127.0.0.1', '--port', String(port)],
+  {
+    cwd: ROOT,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  },
+);
 const browser = await launchBrowser();
 try {
   await waitForServer(`${base}/`);
@@ -142,9 +146,13 @@ try {
   console.log(`${'total'.padEnd(10)}${String(fetched.length).padStart(6)}${String(total).padStart(10)}${kb(total).padStart(12)}`);
   console.log('');
   for (const f of fetched.sort((a, b) => b.bytes - a.bytes)) {
-    console.log(`  ${String(f.bytes).padStart(8)}  ${f.path}${f.estimated ? '  (re-requested: Chromium reports no size for a worker script)' : ''}`);
+    console.log(
+      `  ${String(f.bytes).padStart(8)}  ${f.path}${f.estimated ? '  (re-requested: Chromium reports no size for a worker script)' : ''}`,
+    );
   }
-  console.log('\nBytes are encoded bodies plus response headers, as served by `astro preview` (text gzip-compressed; Pagefind\'s index files are compressed already).');
+  console.log(
+    "\nBytes are encoded bodies plus response headers, as served by `astro preview` (text gzip-compressed; Pagefind's index files are compressed already).",
+  );
 } finally {
   await browser.close();
   server.kill('SIGTERM');

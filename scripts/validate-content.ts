@@ -31,8 +31,10 @@ const usage = (message: string) => {
   console.error(`${message}\nUsage: npm run validate -- [--changed] [--format text|github] [--fix] [--root <dir>] [--today YYYY-MM-DD]`);
   process.exit(2);
 };
-if (!(FORMATS as readonly string[]).includes(values.format!)) usage(`--format must be one of: ${FORMATS.join(', ')}; found "${values.format}"`);
-if (values.today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.today)) usage(`--today must be a date written as YYYY-MM-DD; found "${values.today}"`);
+if (!(FORMATS as readonly string[]).includes(values.format!))
+  usage(`--format must be one of: ${FORMATS.join(', ')}; found "${values.format}"`);
+if (values.today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.today))
+  usage(`--today must be a date written as YYYY-MM-DD; found "${values.today}"`);
 
 const root = resolve(values.root!);
 const today = values.today ? new Date(`${values.today}T00:00:00Z`) : undefined;
@@ -51,7 +53,9 @@ if (values.changed) {
     console.log(`--changed: checking every file, because ${changed.reason}`);
   } else {
     const n = changed.files.size;
-    console.log(`--changed: checking ${n} content file${n === 1 ? '' : 's'} changed since ${changed.baseRef} (${changed.base.slice(0, 7)})`);
+    console.log(
+      `--changed: checking ${n} content file${n === 1 ? '' : 's'} changed since ${changed.baseRef} (${changed.base.slice(0, 7)})`,
+    );
     problems = problems.filter((p) => changed.files.has(p.file));
   }
 }

@@ -44,7 +44,11 @@ function acceptByteOrderMark(loader: Loader): Loader {
       const stripped = new Map(
         [...entryTypes].map(([ext, type]) => [
           ext,
-          { ...type, getEntryInfo: (params: { contents: string; fileUrl: URL }) => type.getEntryInfo({ ...params, contents: params.contents.replace(/^\uFEFF/, '') }) },
+          {
+            ...type,
+            getEntryInfo: (params: { contents: string; fileUrl: URL }) =>
+              type.getEntryInfo({ ...params, contents: params.contents.replace(/^\uFEFF/, '') }),
+          },
         ]),
       );
       return loader.load({ ...context, entryTypes: stripped } as LoaderContext);

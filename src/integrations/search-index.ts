@@ -68,7 +68,10 @@ export function planSearchIndex(data: ValidationResult['data']): SearchPlan {
   } satisfies Record<Exclude<SearchCollection, 'glossary'>, Map<string, { draft?: boolean }>>;
 
   const expected: ExpectedRecord[] = [];
-  for (const [collection, entries] of Object.entries(paged) as [Exclude<SearchCollection, 'glossary'>, Map<string, { draft?: boolean }>][]) {
+  for (const [collection, entries] of Object.entries(paged) as [
+    Exclude<SearchCollection, 'glossary'>,
+    Map<string, { draft?: boolean }>,
+  ][]) {
     for (const [id, entry] of entries) {
       if (entry.draft) continue;
       expected.push({ url: entryUrl(collection, id), type: SEARCH_TYPES[collection], file: fileOf(collection, id) });
@@ -110,7 +113,9 @@ export function checkIndex(expected: readonly ExpectedRecord[], indexed: readonl
   for (const e of expected) {
     const record = byUrl.get(e.url);
     if (!record) {
-      problems.push(`${e.file}: ${e.url} is missing from the search index; its page must render an <article data-pagefind-body> (pass \`search\` to ArticleLayout)`);
+      problems.push(
+        `${e.file}: ${e.url} is missing from the search index; its page must render an <article data-pagefind-body> (pass \`search\` to ArticleLayout)`,
+      );
       continue;
     }
     const types = record.filters['type'] ?? [];
@@ -148,7 +153,8 @@ export function readIndex(files: readonly IndexFile[]): { pageCount: number; rec
     .filter((f) => f.path.endsWith('.pf_fragment'))
     .map((f) => {
       const text = gunzipSync(f.content).toString('utf8');
-      if (!text.startsWith(FRAGMENT_PREFIX)) throw new Error(`Cannot read the Pagefind fragment ${f.path}; has Pagefind's output format changed?`);
+      if (!text.startsWith(FRAGMENT_PREFIX))
+        throw new Error(`Cannot read the Pagefind fragment ${f.path}; has Pagefind's output format changed?`);
       return JSON.parse(text.slice(FRAGMENT_PREFIX.length)) as IndexedRecord;
     });
   return { pageCount, records };

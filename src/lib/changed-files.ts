@@ -10,9 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { relative, resolve } from 'node:path';
 import { CONTENT_DIR } from '../schemas/collections.ts';
 
-export type ChangedFiles =
-  | { scope: 'changed'; base: string; baseRef: string; files: Set<string> }
-  | { scope: 'all'; reason: string };
+export type ChangedFiles = { scope: 'changed'; base: string; baseRef: string; files: Set<string> } | { scope: 'all'; reason: string };
 
 const BASE_REFS = ['origin/main', 'main'];
 
@@ -55,12 +53,15 @@ export function changedFiles(root: string): ChangedFiles {
   const inContent = (p: string) => fromTop(p).startsWith(`${CONTENT_DIR}/`);
 
   const files = new Set<string>();
-  for (let i = 0; i < diff.length; ) {
+  for (let i = 0; i < diff.length;) {
     const status = diff[i++]!;
     const paths = status.startsWith('R') || status.startsWith('C') ? [diff[i++]!, diff[i++]!] : [diff[i++]!];
     const rels = paths.map(fromTop);
     if (rels.some((p) => AFFECTS_EVERY_FILE.some((prefix) => p.startsWith(prefix)))) {
-      return { scope: 'all', reason: `${rels.find((p) => AFFECTS_EVERY_FILE.some((x) => p.startsWith(x)))} changed, which can affect every file` };
+      return {
+        scope: 'all',
+        reason: `${rels.find((p) => AFFECTS_EVERY_FILE.some((x) => p.startsWith(x)))} changed, which can affect every file`,
+      };
     }
     if ((status.startsWith('D') || status.startsWith('R')) && inContent(paths[0]!)) {
       return { scope: 'all', reason: `${rels[0]} was removed or renamed, so pages that refer to it may break` };

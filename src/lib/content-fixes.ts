@@ -72,7 +72,9 @@ export function reorderYamlKeys(text: string, schema: JsonSchemaNode): string {
       const coreEnd = Math.min(endOfLine(valueEnd), end);
       const name = String((key as { value?: unknown }).value);
       const inner = value?.range
-        ? text.slice(keyStart, value.range[0]) + render(value, nodeSchema?.properties?.[name], value.range[0], value.range[1]) + text.slice(value.range[1], coreEnd)
+        ? text.slice(keyStart, value.range[0]) +
+          render(value, nodeSchema?.properties?.[name], value.range[0], value.range[1]) +
+          text.slice(value.range[1], coreEnd)
         : text.slice(keyStart, coreEnd);
       return { name, keyStart, coreEnd, core: inner.endsWith('\n') ? inner : `${inner}\n` };
     });
@@ -185,7 +187,9 @@ export function fixContent(root: string): Fix[] {
     const dir = join(root, CONTENT_DIR, def.dir);
     let names: string[] = [];
     try {
-      names = readdirSync(dir).filter((n) => extname(n) === def.extension && !n.startsWith('.')).sort();
+      names = readdirSync(dir)
+        .filter((n) => extname(n) === def.extension && !n.startsWith('.'))
+        .sort();
     } catch {
       continue;
     }
@@ -208,7 +212,8 @@ export function fixContent(root: string): Fix[] {
       const wanted = slugify(id);
       const targetName = `${wanted}${def.extension}`;
       // A change of case only is fine, as long as no other file already has the name in any case.
-      const free = !taken.has(targetName) || (name.toLowerCase() === targetName && names.filter((n) => n.toLowerCase() === targetName).length === 1);
+      const free =
+        !taken.has(targetName) || (name.toLowerCase() === targetName && names.filter((n) => n.toLowerCase() === targetName).length === 1);
       if (!ID_PATTERN.test(id) && wanted && free) {
         const target = `${CONTENT_DIR}/${def.dir}/${targetName}`;
         // Through a temporary name, so a change of case also works on case-insensitive file systems.

@@ -122,7 +122,10 @@ function classify(rel: string): { ok: true; collection: CollectionName } | { ok:
   const folders = COLLECTIONS.map((c) => COLLECTION_DEFS[c].dir).join(', ');
   const name = parts[parts.length - 1]!;
   if (name.startsWith('.')) {
-    return { ok: false, message: `the build skips files whose names start with a dot, so this one would never be published; rename it to ${slugify(idFromFileName(name)) || 'a-descriptive-name'}${extname(name)}` };
+    return {
+      ok: false,
+      message: `the build skips files whose names start with a dot, so this one would never be published; rename it to ${slugify(idFromFileName(name)) || 'a-descriptive-name'}${extname(name)}`,
+    };
   }
   if (parts.length === 1) {
     return { ok: false, message: `no collection loads files at the top of content/; move it into one of: ${folders}` };
@@ -292,13 +295,26 @@ export function validateContent(options: ValidateOptions): ValidationResult {
         const title = (result.data as { title: string }).title.toLowerCase();
         const other = pageTitles.get(title);
         // Placing a problem re-parses the file with the slower position-keeping parser, so only do it for a real clash.
-        if (other) report(file.rel, ...positionArgs(position(['title'])), 'title', `duplicate title: ${other} already uses it; page titles must be unique, so make one more specific`);
+        if (other)
+          report(
+            file.rel,
+            ...positionArgs(position(['title'])),
+            'title',
+            `duplicate title: ${other} already uses it; page titles must be unique, so make one more specific`,
+          );
         else pageTitles.set(title, file.rel);
       } else if (file.collection === 'glossary') {
         const { term, aliases } = result.data as { term: string; aliases: string[] };
         glossaryWords.push({ id: file.id, term, aliases });
         const other = glossaryTerms.get(term.toLowerCase());
-        if (other) report(file.rel, 1 + parsed.lineOffset, 1, 'term', `duplicate term "${term.toLowerCase()}": ${other} already defines it; merge the two entries`);
+        if (other)
+          report(
+            file.rel,
+            1 + parsed.lineOffset,
+            1,
+            'term',
+            `duplicate term "${term.toLowerCase()}": ${other} already defines it; merge the two entries`,
+          );
         else glossaryTerms.set(term.toLowerCase(), file.rel);
       }
     }
@@ -319,9 +335,7 @@ export function validateContent(options: ValidateOptions): ValidationResult {
     for (const w of contentWarnings(entry, glossaryWords, today)) report(entry.rel, w.line, w.column, w.field, w.message, 'warning');
   }
 
-  problems.sort(
-    (a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.severity.localeCompare(b.severity),
-  );
+  problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.severity.localeCompare(b.severity));
   return { problems, entries, data, filesSeen: files.length };
 }
 
@@ -341,7 +355,13 @@ function readSource(file: LoadedFile, root: string, report: Reporter): ParsedSou
     text = UTF8.decode(bytes);
   } catch {
     const bad = firstInvalidUtf8(bytes);
-    report(file.rel, bad.line, 1, 'file', `file is not valid UTF-8 (byte 0x${bad.byte.toString(16).toUpperCase().padStart(2, '0')} on this line); re-save it as UTF-8`);
+    report(
+      file.rel,
+      bad.line,
+      1,
+      'file',
+      `file is not valid UTF-8 (byte 0x${bad.byte.toString(16).toUpperCase().padStart(2, '0')} on this line); re-save it as UTF-8`,
+    );
     return undefined;
   }
   // A byte-order mark is harmless; many Windows editors add one.
@@ -387,7 +407,13 @@ function parseYaml(rel: string, yamlText: string, lineOffset: number, report: Re
     // Only the build's parser objects, so its own words and position are the best there are.
     const line = (error.mark?.line ?? 0) + 1 + lineOffset;
     const column = (error.mark?.column ?? 0) + 1;
-    report(rel, line, column, 'yaml', `YAML syntax error: ${error.reason}; check the indentation, colons and quotes on this line and the one above`);
+    report(
+      rel,
+      line,
+      column,
+      'yaml',
+      `YAML syntax error: ${error.reason}; check the indentation, colons and quotes on this line and the one above`,
+    );
     return undefined;
   }
 }
@@ -499,7 +525,13 @@ function checkBody(
     const code = line.replace(/`[^`]*`/g, (m) => ' '.repeat(m.length));
 
     if (/^\s*(import|export)\s/.test(code)) {
-      report(rel, lineNo, 1, 'body', `imports and exports are not allowed in content; the components ${MDX_COMPONENTS.join(', ')} are available without importing them`);
+      report(
+        rel,
+        lineNo,
+        1,
+        'body',
+        `imports and exports are not allowed in content; the components ${MDX_COMPONENTS.join(', ')} are available without importing them`,
+      );
     }
     for (const m of code.matchAll(/<script\b/gi)) {
       report(rel, lineNo, m.index + 1, 'body', 'raw <script> tags are not allowed in content; pages ship no scripts from MDX');
@@ -508,10 +540,22 @@ function checkBody(
       const name = m[1]!;
       if (name.toLowerCase() === 'script') continue;
       if (!/^[A-Z]/.test(name)) {
-        report(rel, lineNo, m.index + 1, 'body', `raw HTML <${name}> is not allowed; use Markdown, or one of the components ${MDX_COMPONENTS.join(', ')}`);
+        report(
+          rel,
+          lineNo,
+          m.index + 1,
+          'body',
+          `raw HTML <${name}> is not allowed; use Markdown, or one of the components ${MDX_COMPONENTS.join(', ')}`,
+        );
       } else if (!(MDX_COMPONENTS as readonly string[]).includes(name)) {
         const hint = didYouMean(name, MDX_COMPONENTS);
-        report(rel, lineNo, m.index + 1, 'body', `unknown component <${name}>; ${hint ? `did you mean <${hint}>?` : `use one of ${MDX_COMPONENTS.join(', ')}`}`);
+        report(
+          rel,
+          lineNo,
+          m.index + 1,
+          'body',
+          `unknown component <${name}>; ${hint ? `did you mean <${hint}>?` : `use one of ${MDX_COMPONENTS.join(', ')}`}`,
+        );
       }
     }
     for (const m of code.matchAll(/\]\(\s*([^)\s]+)[^)]*\)|href\s*=\s*["']([^"']+)["']/g)) {
@@ -526,10 +570,22 @@ function checkBody(
       if (path.startsWith('/data/')) continue;
       if (!targets.paths.has(path)) {
         const hint = didYouMean(path, targets.paths);
-        report(rel, lineNo, column, 'body', `link to ${path} goes nowhere (a renamed or missing page?); ${hint ? `did you mean ${hint}?` : 'fix the address'}`);
+        report(
+          rel,
+          lineNo,
+          column,
+          'body',
+          `link to ${path} goes nowhere (a renamed or missing page?); ${hint ? `did you mean ${hint}?` : 'fix the address'}`,
+        );
       } else if (fragment && targets.fragments.has(path) && !targets.fragments.get(path)!.has(fragment)) {
         const hint = didYouMean(fragment, targets.fragments.get(path)!);
-        report(rel, lineNo, column, 'body', `link to ${path}#${fragment} names no entry on that page; ${hint ? `did you mean #${hint}?` : 'fix the anchor'}`);
+        report(
+          rel,
+          lineNo,
+          column,
+          'body',
+          `link to ${path}#${fragment} names no entry on that page; ${hint ? `did you mean #${hint}?` : 'fix the anchor'}`,
+        );
       }
     }
   });
@@ -549,7 +605,10 @@ function checkComponents(rel: string, body: string, startLine: number, ids: Reco
     for (const attribute of tag.attributes) {
       if (spec.allowed.includes(attribute.name)) continue;
       const hint = didYouMean(attribute.name, spec.allowed);
-      at(attribute.valueOffset - attribute.name.length - 2, `<${tag.name}> has no attribute "${attribute.name}"; ${hint ? `did you mean "${hint}"?` : `it takes ${spec.allowed.join(', ')}`}`);
+      at(
+        attribute.valueOffset - attribute.name.length - 2,
+        `<${tag.name}> has no attribute "${attribute.name}"; ${hint ? `did you mean "${hint}"?` : `it takes ${spec.allowed.join(', ')}`}`,
+      );
     }
     if (spec.ref) {
       const { attribute, collection } = spec.ref;
@@ -560,14 +619,20 @@ function checkComponents(rel: string, body: string, startLine: number, ids: Reco
       } else if (!ids[collection].has(value)) {
         const hint = didYouMean(value, ids[collection]);
         const def = COLLECTION_DEFS[collection];
-        at(tag.offset, `<${tag.name} ${attribute}="${value}"> names an unknown ${noun}; ${hint ? `did you mean "${hint}"?` : `add ${CONTENT_DIR}/${def.dir}/${value}${def.extension} or fix the id`}`);
+        at(
+          tag.offset,
+          `<${tag.name} ${attribute}="${value}"> names an unknown ${noun}; ${hint ? `did you mean "${hint}"?` : `add ${CONTENT_DIR}/${def.dir}/${value}${def.extension} or fix the id`}`,
+        );
       }
     }
     if (tag.name === 'Callout') {
       const type = tag.attributes.find((a) => a.name === 'type');
       if (type?.value !== undefined && !CALLOUT_TYPES.includes(type.value)) {
         const hint = didYouMean(type.value, CALLOUT_TYPES);
-        at(type.valueOffset, `<Callout type="${type.value}"> must be one of: ${CALLOUT_TYPES.join(', ')}${hint ? `; did you mean "${hint}"?` : ''}`);
+        at(
+          type.valueOffset,
+          `<Callout type="${type.value}"> must be one of: ${CALLOUT_TYPES.join(', ')}${hint ? `; did you mean "${hint}"?` : ''}`,
+        );
       }
     }
     if (tag.name === 'SourcesDisagree') checkDisagreement(tag, ids.sources, at);
@@ -578,7 +643,8 @@ function checkDisagreement(tag: ComponentTag, sources: ReadonlySet<string>, at: 
   const shape = 'positions={[{ claim: "…", source: "source-id" }, …]}';
   if (!tag.selfClosing) at(tag.offset, '<SourcesDisagree> takes no content between tags; write it as one tag ending in />');
   const topic = tag.attributes.find((a) => a.name === 'topic');
-  if (!topic?.value?.trim()) at(topic?.valueOffset ?? tag.offset, '<SourcesDisagree> needs topic="…": the question the sources answer differently');
+  if (!topic?.value?.trim())
+    at(topic?.valueOffset ?? tag.offset, '<SourcesDisagree> needs topic="…": the question the sources answer differently');
   const positions = tag.attributes.find((a) => a.name === 'positions');
   if (positions?.expression === undefined) {
     at(positions?.valueOffset ?? tag.offset, `<SourcesDisagree> needs ${shape}: each side's claim and the source that makes it`);
@@ -586,10 +652,14 @@ function checkDisagreement(tag: ComponentTag, sources: ReadonlySet<string>, at: 
   }
   const parsed = parsePositions(positions.expression);
   if (!parsed.ok) {
-    at(positions.valueOffset + parsed.offset, `<SourcesDisagree> positions must be written as ${shape}, with each claim and source in quotes`);
+    at(
+      positions.valueOffset + parsed.offset,
+      `<SourcesDisagree> positions must be written as ${shape}, with each claim and source in quotes`,
+    );
     return;
   }
-  if (parsed.items.length < 2) at(positions.valueOffset, '<SourcesDisagree> needs at least two positions; add the other side with its source');
+  if (parsed.items.length < 2)
+    at(positions.valueOffset, '<SourcesDisagree> needs at least two positions; add the other side with its source');
   parsed.items.forEach((item, i) => {
     const n = i + 1;
     const base = positions.valueOffset;
@@ -598,12 +668,16 @@ function checkDisagreement(tag: ComponentTag, sources: ReadonlySet<string>, at: 
       at(base + value.offset, `<SourcesDisagree> position ${n} has an unknown field "${key}"; a position has only claim and source`);
     }
     const { claim, source } = item.fields;
-    if (!claim?.value.trim()) at(base + (claim?.offset ?? item.offset), `<SourcesDisagree> position ${n} needs a claim: "…", in the handbook's words`);
+    if (!claim?.value.trim())
+      at(base + (claim?.offset ?? item.offset), `<SourcesDisagree> position ${n} needs a claim: "…", in the handbook's words`);
     if (!source) {
       at(base + item.offset, `<SourcesDisagree> position ${n} needs a source: "…" naming the source that makes the claim`);
     } else if (!sources.has(source.value)) {
       const hint = didYouMean(source.value, sources);
-      at(base + source.offset, `<SourcesDisagree> position ${n} names an unknown source "${source.value}"; ${hint ? `did you mean "${hint}"?` : `add content/sources/${source.value}.yaml or fix the id`}`);
+      at(
+        base + source.offset,
+        `<SourcesDisagree> position ${n} names an unknown source "${source.value}"; ${hint ? `did you mean "${hint}"?` : `add content/sources/${source.value}.yaml or fix the id`}`,
+      );
     }
   });
 }

@@ -85,7 +85,9 @@ function datedFigures(value: unknown, path: PropertyKey[] = [], siblings: unknow
   if (value && typeof value === 'object') {
     const figure = value as Record<string, unknown>;
     return Object.entries(figure).flatMap(([k, v]) =>
-      k === 'asOf' && typeof v === 'string' && PARTIAL_DATE.test(v) ? [{ path: [...path, k], asOf: v, figure, siblings }] : datedFigures(v, [...path, k]),
+      k === 'asOf' && typeof v === 'string' && PARTIAL_DATE.test(v)
+        ? [{ path: [...path, k], asOf: v, figure, siblings }]
+        : datedFigures(v, [...path, k]),
     );
   }
   return [];
@@ -100,12 +102,19 @@ function hasFreshSibling({ figure, siblings }: DatedFigure, today: Date): boolea
   return siblings.some((other) => {
     if (other === figure || !other || typeof other !== 'object') return false;
     const o = other as Record<string, unknown>;
-    return o.basis === figure.basis && o.region === figure.region && typeof o.asOf === 'string' && PARTIAL_DATE.test(o.asOf) && !isStale(o.asOf, today);
+    return (
+      o.basis === figure.basis &&
+      o.region === figure.region &&
+      typeof o.asOf === 'string' &&
+      PARTIAL_DATE.test(o.asOf) &&
+      !isStale(o.asOf, today)
+    );
   });
 }
 
 function descriptionPath(collection: CollectionName, data: Record<string, unknown>): string[] | undefined {
-  if (collection === 'frameworks') return (data.handbook as Record<string, unknown> | undefined)?.description ? ['handbook', 'description'] : undefined;
+  if (collection === 'frameworks')
+    return (data.handbook as Record<string, unknown> | undefined)?.description ? ['handbook', 'description'] : undefined;
   return typeof data.description === 'string' ? ['description'] : undefined;
 }
 
@@ -227,21 +236,38 @@ export function contentWarnings(entry: CheckedEntry, glossary: readonly Glossary
     // Lengths outside the hard limits are already errors; say one thing about them.
     const hardMin = entry.collection === 'frameworks' ? 1 : 50;
     if (length < min && length >= hardMin) {
-      out.push({ ...entry.locate(descPath), field, message: `${field} is ${length} characters; aim for ${min}–${max} so search results show a useful summary` });
+      out.push({
+        ...entry.locate(descPath),
+        field,
+        message: `${field} is ${length} characters; aim for ${min}–${max} so search results show a useful summary`,
+      });
     } else if (length > max && length <= 160) {
-      out.push({ ...entry.locate(descPath), field, message: `${field} is ${length} characters; aim for ${min}–${max}, as search engines may cut it off` });
+      out.push({
+        ...entry.locate(descPath),
+        field,
+        message: `${field} is ${length} characters; aim for ${min}–${max}, as search engines may cut it off`,
+      });
     }
   }
 
   for (const path of placeholders(data)) {
-    out.push({ ...entry.locate(path), field: formatPath(path), message: `still holds ${PLACEHOLDER} text from the template; replace it with real content` });
+    out.push({
+      ...entry.locate(path),
+      field: formatPath(path),
+      message: `still holds ${PLACEHOLDER} text from the template; replace it with real content`,
+    });
   }
 
   if (entry.body !== undefined) {
     const start = entry.bodyStartLine ?? 1;
     const code = maskCode(entry.body);
     const at = code.indexOf(PLACEHOLDER);
-    if (at !== -1) out.push({ ...lineColumn(entry.body, at, start), field: 'body', message: `still holds ${PLACEHOLDER} text from the template; replace it with real content` });
+    if (at !== -1)
+      out.push({
+        ...lineColumn(entry.body, at, start),
+        field: 'body',
+        message: `still holds ${PLACEHOLDER} text from the template; replace it with real content`,
+      });
     out.push(...uncitedFigures(entry.body, start), ...unlinkedTerms(entry.body, start, glossary));
   }
   return out;

@@ -233,10 +233,21 @@ async function buildCitationIndex(): Promise<Map<string, Citation[]>> {
   };
   const pages: Array<{ collection: CollectionName; id: string; title: string; data: unknown; body?: string | undefined }> = [
     ...(await getRoles()).map((e) => ({ collection: 'roles' as const, id: e.id, title: e.data.title, data: e.data, body: e.body })),
-    ...(await getComparisons()).map((e) => ({ collection: 'comparisons' as const, id: e.id, title: e.data.title, data: e.data, body: e.body })),
+    ...(await getComparisons()).map((e) => ({
+      collection: 'comparisons' as const,
+      id: e.id,
+      title: e.data.title,
+      data: e.data,
+      body: e.body,
+    })),
     ...(await getGuides()).map((e) => ({ collection: 'guides' as const, id: e.id, title: e.data.title, data: e.data, body: e.body })),
     ...(await getPrograms()).map((e) => ({ collection: 'programs' as const, id: e.id, title: e.data.title, data: e.data, body: e.body })),
-    ...(await getFrameworks()).map((e) => ({ collection: 'frameworks' as const, id: e.id, title: frameworkTitle(e), data: e.data.handbook ?? {} })),
+    ...(await getFrameworks()).map((e) => ({
+      collection: 'frameworks' as const,
+      id: e.id,
+      title: frameworkTitle(e),
+      data: e.data.handbook ?? {},
+    })),
     ...(await getGlossary()).map((e) => ({ collection: 'glossary' as const, id: e.id, title: `Glossary: ${e.data.term}`, data: e.data })),
   ];
   for (const page of pages) {

@@ -41,7 +41,10 @@ function history(cwd: string): History {
     if (log !== undefined) {
       const days = new Map<string, string>();
       for (const chunk of log.split('\0').slice(1)) {
-        const [day, ...files] = chunk.split('\n').map((l) => l.trim()).filter(Boolean);
+        const [day, ...files] = chunk
+          .split('\n')
+          .map((l) => l.trim())
+          .filter(Boolean);
         for (const file of files) if (!days.has(file)) days.set(file, day!);
       }
       result = { days };

@@ -3,16 +3,7 @@
  * full text), written for language-model tools that read sites as Markdown.
  * Both are built from the same typed collections as the pages.
  */
-import {
-  frameworkTitle,
-  getComparisons,
-  getFrameworks,
-  getGlossary,
-  getGuides,
-  getPrograms,
-  getRoles,
-  getSources,
-} from './content.ts';
+import { frameworkTitle, getComparisons, getFrameworks, getGlossary, getGuides, getPrograms, getRoles, getSources } from './content.ts';
 import { formatChange, formatMoney, formatPartialDate } from './figures.ts';
 import type { PageMeta } from './page-meta.ts';
 import { entryUrl } from './routes.ts';
@@ -41,7 +32,12 @@ export function llmsIndex(pages: readonly PageMeta[], site: URL): string {
   }
   const rest = pages.filter((p) => !SECTIONS.some((s) => s.type === p.type) && p.path !== '/');
   lines.push('## Reference and site pages', '', ...rest.map(link), '');
-  lines.push('## Optional', '', `- [Full text of every page](${new URL('/llms-full.txt', site).href}): the same content as one Markdown file`, '');
+  lines.push(
+    '## Optional',
+    '',
+    `- [Full text of every page](${new URL('/llms-full.txt', site).href}): the same content as one Markdown file`,
+    '',
+  );
   return lines.join('\n');
 }
 
@@ -64,7 +60,8 @@ export async function llmsFull(site: URL): Promise<string> {
   const cite = (id: string) => ` (source: ${title(id)})`;
   const url = (path: string) => new URL(path, site).href;
   const out: string[] = [`# ${SITE_NAME}: full text`, '', INTRO, ''];
-  const page = (heading: string, path: string, description: string) => out.push(`## ${heading}`, '', `URL: ${url(path)}`, '', description, '');
+  const page = (heading: string, path: string, description: string) =>
+    out.push(`## ${heading}`, '', `URL: ${url(path)}`, '', description, '');
 
   for (const r of await getRoles()) {
     const d = r.data;
@@ -78,20 +75,33 @@ export async function llmsFull(site: URL): Promise<string> {
       out.push(
         '### Pay',
         '',
-        ...d.pay.map((f) => `- ${PAY_BASIS_LABELS[f.basis]} ${formatMoney(f.amount, f.currency, f.per)}, ${formatPartialDate(f.asOf)}, ${f.occupation}, ${f.region}${cite(f.source)}`),
+        ...d.pay.map(
+          (f) =>
+            `- ${PAY_BASIS_LABELS[f.basis]} ${formatMoney(f.amount, f.currency, f.per)}, ${formatPartialDate(f.asOf)}, ${f.occupation}, ${f.region}${cite(f.source)}`,
+        ),
         '',
       );
     if (d.outlook.length)
-      out.push('### Outlook', '', ...d.outlook.map((f) => `- ${formatChange(f.percent)} over ${f.from}–${f.to}, ${f.occupation}, ${f.region}${cite(f.source)}`), '');
-    for (const dis of d.disagreements) out.push(`### Sources disagree: ${dis.topic}`, '', ...dis.positions.map((p) => `- ${p.claim}${cite(p.source)}`), '');
+      out.push(
+        '### Outlook',
+        '',
+        ...d.outlook.map((f) => `- ${formatChange(f.percent)} over ${f.from}–${f.to}, ${f.occupation}, ${f.region}${cite(f.source)}`),
+        '',
+      );
+    for (const dis of d.disagreements)
+      out.push(`### Sources disagree: ${dis.topic}`, '', ...dis.positions.map((p) => `- ${p.claim}${cite(p.source)}`), '');
   }
   for (const c of await getComparisons()) {
     const d = c.data;
     page(d.title, entryUrl('comparisons', c.id), d.description);
     out.push(`Roles compared: ${d.roles.join(' and ')}.`, '');
-    for (const row of d.dimensions) out.push(`- ${row.dimension}: ${d.roles[0]}: ${row.values[0].text}${cite(row.values[0].source)}; ${d.roles[1]}: ${row.values[1].text}${cite(row.values[1].source)}`);
+    for (const row of d.dimensions)
+      out.push(
+        `- ${row.dimension}: ${d.roles[0]}: ${row.values[0].text}${cite(row.values[0].source)}; ${d.roles[1]}: ${row.values[1].text}${cite(row.values[1].source)}`,
+      );
     out.push('', mdxToMarkdown(c.body ?? '', title), '');
-    for (const dis of d.disagreements) out.push(`### Sources disagree: ${dis.topic}`, '', ...dis.positions.map((p) => `- ${p.claim}${cite(p.source)}`), '');
+    for (const dis of d.disagreements)
+      out.push(`### Sources disagree: ${dis.topic}`, '', ...dis.positions.map((p) => `- ${p.claim}${cite(p.source)}`), '');
   }
   for (const g of await getGuides()) {
     page(g.data.title, entryUrl('guides', g.id), g.data.description);
@@ -120,7 +130,9 @@ export async function llmsFull(site: URL): Promise<string> {
   }
   out.push('', '## Sources', '', `URL: ${url('/sources/')}`, '');
   for (const s of sources) {
-    out.push(`- ${s.data.title}. ${s.data.publisher}${s.data.date ? `, ${formatPartialDate(s.data.date)}` : ', undated'}. ${s.data.licence}`);
+    out.push(
+      `- ${s.data.title}. ${s.data.publisher}${s.data.date ? `, ${formatPartialDate(s.data.date)}` : ', undated'}. ${s.data.licence}`,
+    );
   }
   out.push('');
   return out.join('\n');

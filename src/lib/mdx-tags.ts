@@ -102,8 +102,7 @@ export interface ParsedString {
 }
 
 export type ParsedPositions =
-  | { ok: true; items: { offset: number; fields: Record<string, ParsedString> }[] }
-  | { ok: false; offset: number };
+  { ok: true; items: { offset: number; fields: Record<string, ParsedString> }[] } | { ok: false; offset: number };
 
 /**
  * Parses `[{ claim: "…", source: "…" }, …]`: a list of groups of quoted texts,

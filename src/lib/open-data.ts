@@ -9,7 +9,14 @@ import { getComparisons, getFrameworks, getGlossary, getPrograms, getRoles, getS
 import { jsonSchemaFor } from './json-schema.ts';
 import { entryUrl } from './routes.ts';
 
-export const OPEN_DATA = ['roles', 'comparisons', 'programs', 'frameworks', 'glossary', 'sources'] as const satisfies readonly CollectionName[];
+export const OPEN_DATA = [
+  'roles',
+  'comparisons',
+  'programs',
+  'frameworks',
+  'glossary',
+  'sources',
+] as const satisfies readonly CollectionName[];
 export type OpenDataCollection = (typeof OPEN_DATA)[number];
 
 export const DATA_LICENCE =

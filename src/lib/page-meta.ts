@@ -21,13 +21,15 @@ export const STATIC_PAGES = {
   home: {
     path: PAGE_PATHS.home,
     title: SITE_NAME,
-    description: 'A cited guide to careers in sound: audio technicians, assistant engineers and sound engineers, their training, pay and skills.',
+    description:
+      'A cited guide to careers in sound: audio technicians, assistant engineers and sound engineers, their training, pay and skills.',
     type: 'Handbook',
   },
   roles: {
     path: SECTION_PATHS.roles,
     title: 'Roles',
-    description: 'Profiles of the jobs in sound: what each role does, the skills it needs, what it pays and where it leads. Listed from entry level up.',
+    description:
+      'Profiles of the jobs in sound: what each role does, the skills it needs, what it pays and where it leads. Listed from entry level up.',
     type: 'Index',
   },
   comparisons: {
@@ -57,7 +59,8 @@ export const STATIC_PAGES = {
   careerPath: {
     path: PAGE_PATHS.careerPath,
     title: 'Career path',
-    description: 'How people move from audio technician to assistant engineer to sound engineer, drawn from the roles the handbook profiles.',
+    description:
+      'How people move from audio technician to assistant engineer to sound engineer, drawn from the roles the handbook profiles.',
     type: 'Overview',
   },
   glossary: {

@@ -96,8 +96,14 @@ interface Template {
 }
 
 function template(type: ScaffoldType, title: string, today: string, source: string, roleIds: string[]): Template {
-  const body = (...sections: string[]) => ['---', ...sections.flatMap((s) => ['', `## ${s}`, '', `${T}: write this section in your own words.`])];
-  const cited = (indent: string, what: string) => [`${indent}- text: ${y(`${T}: ${what}, in your own words.`)}`, `${indent}  source: ${source}`];
+  const body = (...sections: string[]) => [
+    '---',
+    ...sections.flatMap((s) => ['', `## ${s}`, '', `${T}: write this section in your own words.`]),
+  ];
+  const cited = (indent: string, what: string) => [
+    `${indent}- text: ${y(`${T}: ${what}, in your own words.`)}`,
+    `${indent}  source: ${source}`,
+  ];
 
   switch (type) {
     case 'role':
@@ -184,7 +190,10 @@ function template(type: ScaffoldType, title: string, today: string, source: stri
           '# aliases: [abbreviation, other name]',
           '# source: id-of-a-source',
         ],
-        todo: ['definition: one or two plain sentences', 'aliases, related and source: optional; uncomment and fill in the ones that apply'],
+        todo: [
+          'definition: one or two plain sentences',
+          'aliases, related and source: optional; uncomment and fill in the ones that apply',
+        ],
       };
     case 'source':
       return {
@@ -211,7 +220,12 @@ function template(type: ScaffoldType, title: string, today: string, source: stri
 const idsIn = (root: string, collection: CollectionName) => {
   const def = COLLECTION_DEFS[collection];
   const dir = join(root, CONTENT_DIR, def.dir);
-  return existsSync(dir) ? readdirSync(dir).filter((n) => n.endsWith(def.extension)).map((n) => n.slice(0, -def.extension.length)).sort() : [];
+  return existsSync(dir)
+    ? readdirSync(dir)
+        .filter((n) => n.endsWith(def.extension))
+        .map((n) => n.slice(0, -def.extension.length))
+        .sort()
+    : [];
 };
 
 /** Writes the new entry, or throws a ScaffoldError saying why not. */
@@ -232,7 +246,8 @@ export function scaffold(options: ScaffoldOptions): Scaffolded {
   const source = options.source ?? sources[0];
   if (type !== 'term' && type !== 'source') {
     if (!source) throw new ScaffoldError('there are no sources yet; add the one you will cite first: npm run new -- source "<its title>"');
-    if (!sources.includes(source)) throw new ScaffoldError(`--source "${source}" is not a source id; use the name of a file in content/sources/ without .yaml`);
+    if (!sources.includes(source))
+      throw new ScaffoldError(`--source "${source}" is not a source id; use the name of a file in content/sources/ without .yaml`);
   }
   const roles = idsIn(root, 'roles');
   let roleIds: string[] = [];

@@ -118,7 +118,8 @@ export class SchemaDocs {
     if (ts.isIdentifier(node)) {
       const target = this.resolve(file, node.text);
       if (!target) return {};
-      const value = ts.isArrowFunction(target.node) || ts.isFunctionDeclaration(target.node) ? SchemaDocs.returned(target.node) : target.node;
+      const value =
+        ts.isArrowFunction(target.node) || ts.isFunctionDeclaration(target.node) ? SchemaDocs.returned(target.node) : target.node;
       return this.shape(value ? { file: target.file, node: value } : undefined, seen + 1);
     }
     if (ts.isObjectLiteralExpression(node)) return { fields: this.fields({ file, node }) };
@@ -150,7 +151,10 @@ export class SchemaDocs {
         out.set(prop.name.text, { doc: SchemaDocs.docOf(prop), value: { file: at.file, node: prop.initializer } });
       } else if (ts.isSpreadAssignment(prop)) {
         // ...pageFields(ctx): the fields of the object the helper returns.
-        const spread = this.shape({ file: at.file, node: ts.isCallExpression(prop.expression) ? prop.expression.expression : prop.expression });
+        const spread = this.shape({
+          file: at.file,
+          node: ts.isCallExpression(prop.expression) ? prop.expression.expression : prop.expression,
+        });
         for (const [k, v] of spread.fields ?? []) out.set(k, v);
       }
     }
@@ -192,7 +196,8 @@ interface JsonNode {
   additionalProperties?: JsonNode | boolean;
 }
 
-const elementOf = (node: JsonNode): JsonNode | undefined => node.prefixItems?.[0] ?? (typeof node.items === 'object' ? node.items : undefined);
+const elementOf = (node: JsonNode): JsonNode | undefined =>
+  node.prefixItems?.[0] ?? (typeof node.items === 'object' ? node.items : undefined);
 
 function typeName(node: JsonNode): string {
   if (node.const !== undefined) return 'fixed value';
@@ -216,7 +221,15 @@ function typeName(node: JsonNode): string {
 }
 
 const plural = (t: string) =>
-  t === 'group of fields' ? 'groups of fields' : t === 'id' ? 'ids' : t === 'one of a list' ? 'values from a list' : t === 'text' ? 'texts' : `${t}s`;
+  t === 'group of fields'
+    ? 'groups of fields'
+    : t === 'id'
+      ? 'ids'
+      : t === 'one of a list'
+        ? 'values from a list'
+        : t === 'text'
+          ? 'texts'
+          : `${t}s`;
 
 function limits(node: JsonNode): string[] {
   const out: string[] = [];
@@ -301,6 +314,9 @@ export function editorJsonSchema(collection: CollectionName, docs = new SchemaDo
 export function editorSchemaFiles(): Map<string, string> {
   const docs = new SchemaDocs();
   return new Map(
-    (Object.keys(COLLECTION_DEFS) as CollectionName[]).map((c) => [editorSchemaFile(c), `${JSON.stringify(editorJsonSchema(c, docs), null, 2)}\n`]),
+    (Object.keys(COLLECTION_DEFS) as CollectionName[]).map((c) => [
+      editorSchemaFile(c),
+      `${JSON.stringify(editorJsonSchema(c, docs), null, 2)}\n`,
+    ]),
   );
 }

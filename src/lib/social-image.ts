@@ -20,7 +20,10 @@ const loadFonts = () =>
 export const SOCIAL_IMAGE = { width: 1200, height: 630 } as const;
 
 type Node = { type: string; props: { style?: Record<string, unknown>; children?: Node | Node[] | string } };
-const el = (type: string, style: Record<string, unknown>, children?: Node | Node[] | string): Node => ({ type, props: { style, children } });
+const el = (type: string, style: Record<string, unknown>, children?: Node | Node[] | string): Node => ({
+  type,
+  props: { style, children },
+});
 
 export async function renderSocialImage(title: string, type: string): Promise<Buffer> {
   // Long titles step down in size so they stay within three lines.

@@ -91,7 +91,10 @@ describe('astro build on every accepted case at once', () => {
     const { entries } = validateContent({ root: site });
     for (const collection of COLLECTIONS) {
       for (const rel of entries[collection]) {
-        const id = rel.split('/').pop()!.replace(/\.[^.]+$/, '');
+        const id = rel
+          .split('/')
+          .pop()!
+          .replace(/\.[^.]+$/, '');
         const [path, fragment] = entryUrl(collection, id).split('#') as [string, string | undefined];
         const file = join(site, 'dist', path, 'index.html');
         expect(existsSync(file), `${rel} has no page at ${path}`).toBe(true);
@@ -109,7 +112,9 @@ describe('astro build on every accepted case at once', () => {
     // Inside a double-quoted attribute `<` is inert text (the HTML-in-frontmatter case puts some there), so
     // attribute values are blanked before looking for elements.
     const scripts = (html: string) =>
-      [...html.replace(/="[^"]*"/g, '=""').matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)].filter((m) => !m[2]!.trimStart().startsWith('{"@context"'));
+      [...html.replace(/="[^"]*"/g, '=""').matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)].filter(
+        (m) => !m[2]!.trimStart().startsWith('{"@context"'),
+      );
     const loaders = new Set(pages.flatMap((page) => scripts(readFileSync(join(site, 'dist', page), 'utf8')).map((m) => m[2])));
     expect(loaders.size).toBe(1);
     expect([...loaders][0]).toContain('/pagefind/');

@@ -84,7 +84,9 @@ describe('structured data', () => {
     expect(occupation.responsibilities).toBeTruthy();
     expect(occupation.educationRequirements).toBeTruthy();
     const salaries = occupation.estimatedSalary as Record<string, unknown>[];
-    expect(salaries).toContainEqual(expect.objectContaining({ '@type': 'MonetaryAmountDistribution', currency: 'USD', duration: 'P1Y', median: 66430 }));
+    expect(salaries).toContainEqual(
+      expect.objectContaining({ '@type': 'MonetaryAmountDistribution', currency: 'USD', duration: 'P1Y', median: 66430 }),
+    );
     expect(salaries.every((s) => /as of \d{4}-\d{2}/.test(String(s.description)))).toBe(true);
   });
 
@@ -123,7 +125,9 @@ describe('crawling', () => {
     const xml = readFileSync(join(DIST, 'sitemap-0.xml'), 'utf8');
     expect(XMLValidator.validate(xml)).toBe(true);
     const urls = ([] as { loc: string; lastmod?: string }[]).concat(parser.parse(xml).urlset.url);
-    const indexable = pages.filter((p) => !/<meta name="robots" content="[^"]*noindex/.test(p.html)).map((p) => `${SITE}${pagePath(p.rel)}`);
+    const indexable = pages
+      .filter((p) => !/<meta name="robots" content="[^"]*noindex/.test(p.html))
+      .map((p) => `${SITE}${pagePath(p.rel)}`);
     expect(urls.map((u) => u.loc).sort()).toEqual(indexable.sort());
     expect(urls.map((u) => u.loc)).not.toContain(`${SITE}/404/`);
     expect(urls.find((u) => u.loc.endsWith('/roles/sound-engineer/'))?.lastmod).toMatch(/^\d{4}-\d{2}-\d{2}/);

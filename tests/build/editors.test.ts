@@ -40,11 +40,14 @@ describe('page furniture', () => {
     expect(existsSync(join(ROOT, path)), `${path} does not exist`).toBe(true);
   });
 
-  it.each(all.map((p) => [`/${p}${p ? '/' : ''}`]))('%s shows "Last updated" (content pages always; others unless the clone is shallow)', (url) => {
-    const isContent = /Edit (this page|these entries)<\/a> <span class="edit-source">\(<code>content\//.test(html(url));
-    if (shallow && !isContent) return;
-    expect(html(url)).toMatch(/Last updated <time datetime="\d{4}-\d{2}-\d{2}">/);
-  });
+  it.each(all.map((p) => [`/${p}${p ? '/' : ''}`]))(
+    '%s shows "Last updated" (content pages always; others unless the clone is shallow)',
+    (url) => {
+      const isContent = /Edit (this page|these entries)<\/a> <span class="edit-source">\(<code>content\//.test(html(url));
+      if (shallow && !isContent) return;
+      expect(html(url)).toMatch(/Last updated <time datetime="\d{4}-\d{2}-\d{2}">/);
+    },
+  );
 
   it('takes a content page\'s "Last updated" from git, not from the frontmatter', () => {
     const file = `${CONTENT_DIR}/roles/sound-engineer.mdx`;
@@ -87,6 +90,7 @@ describe('/contribute/components/', () => {
 
   it('numbers the notes of every example in one list at the end', () => {
     expect(page).toMatch(/<h2 id="page-sources">Sources for this page<\/h2>/);
-    for (const id of ['bls-ooh-2025', 'iadt-2013', 'assistant-engineer-profile', 'first-institute-blog']) expect(page).toContain(`id="note-${id}"`);
+    for (const id of ['bls-ooh-2025', 'iadt-2013', 'assistant-engineer-profile', 'first-institute-blog'])
+      expect(page).toContain(`id="note-${id}"`);
   });
 });

@@ -24,9 +24,10 @@ function allFiles(dir: string): string[] {
 /** The text a reader would look for on the entry's page: its title, term or occupation. */
 function headline(collection: CollectionName, file: string): { text: string; draft: boolean } {
   const raw = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
-  const data = (
-    file.endsWith('.json') ? JSON.parse(raw) : load(file.endsWith('.mdx') ? raw.split(/^---\s*$/m)[1]! : raw)
-  ) as Record<string, unknown>;
+  const data = (file.endsWith('.json') ? JSON.parse(raw) : load(file.endsWith('.mdx') ? raw.split(/^---\s*$/m)[1]! : raw)) as Record<
+    string,
+    unknown
+  >;
   const draft = data.draft === true;
   if (collection === 'glossary') return { text: String(data.term), draft };
   if (collection === 'frameworks') {

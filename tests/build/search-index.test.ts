@@ -20,7 +20,9 @@ describe('search bundle', () => {
   });
 
   it('indexes exactly as many pages as there are content pages', () => {
-    const entry = JSON.parse(readFileSync(join(BUNDLE, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
+    const entry = JSON.parse(readFileSync(join(BUNDLE, 'pagefind-entry.json'), 'utf8')) as {
+      languages: Record<string, { page_count: number }>;
+    };
     expect(Object.keys(entry.languages)).toEqual(['en']);
     expect(entry.languages['en']!.page_count).toBe(expected.length);
   });

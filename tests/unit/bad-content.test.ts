@@ -56,7 +56,11 @@ describe('bad-content corpus', () => {
       /^html-in-frontmatter$/,
       /^long-/,
     ];
-    for (const kind of kinds) expect(cases.map((c) => c.name).some((n) => kind.test(n)), String(kind)).toBe(true);
+    for (const kind of kinds)
+      expect(
+        cases.map((c) => c.name).some((n) => kind.test(n)),
+        String(kind),
+      ).toBe(true);
   });
 
   for (const c of invalid) {

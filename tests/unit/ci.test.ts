@@ -21,7 +21,16 @@ describe('CI workflow', () => {
 
   it('runs every stage of npm test, in order', () => {
     const stages = [...scripts.test!.matchAll(/npm run ([\w:-]+)/g)].map((m) => `npm run ${m[1]}`);
-    expect(stages).toEqual(expect.arrayContaining(['npm run validate', 'npm run check', 'npm run lint', 'npm run test:unit', 'npm run build', 'npm run test:e2e']));
+    expect(stages).toEqual(
+      expect.arrayContaining([
+        'npm run validate',
+        'npm run check',
+        'npm run lint',
+        'npm run test:unit',
+        'npm run build',
+        'npm run test:e2e',
+      ]),
+    );
     const runs = steps.map((s) => s.run).filter((r): r is string => r !== undefined);
     expect(runs.filter((r) => stages.includes(r))).toEqual(stages);
   });

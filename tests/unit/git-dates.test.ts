@@ -19,7 +19,8 @@ function commit(cwd: string, day: string, files: Record<string, string>) {
     writeFileSync(join(cwd, path), text);
   }
   const env = { ...process.env, GIT_AUTHOR_DATE: `${day}T12:00:00Z`, GIT_COMMITTER_DATE: `${day}T12:00:00Z`, TZ: 'UTC' };
-  const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=T', '-c', 'user.email=t@example.org', ...args], { cwd, env, stdio: 'pipe' });
+  const git = (...args: string[]) =>
+    execFileSync('git', ['-c', 'user.name=T', '-c', 'user.email=t@example.org', ...args], { cwd, env, stdio: 'pipe' });
   git('add', '-A');
   git('commit', '-q', '-m', day);
 }

@@ -55,7 +55,9 @@ describe('npm run new: templates', () => {
 
   it('derives the id from the title', () => {
     const root = site();
-    expect(scaffold({ root, type: 'term', title: '  Front of House (FOH) ', today: TODAY }).file).toBe('content/glossary/front-of-house-foh.yaml');
+    expect(scaffold({ root, type: 'term', title: '  Front of House (FOH) ', today: TODAY }).file).toBe(
+      'content/glossary/front-of-house-foh.yaml',
+    );
     expect(scaffold({ root, type: 'role', title: 'Régisseur son', today: TODAY }).id).toBe('regisseur-son');
   });
 
@@ -86,17 +88,22 @@ describe('npm run new: templates', () => {
 
   it('refuses what would not validate, with the schema message', () => {
     const root = site();
-    expect(() => scaffold({ root, type: 'term', title: 'A term whose name goes on far longer than the sixty characters allowed', today: TODAY })).toThrow(
-      /^term: term is longer than 60 characters/,
+    expect(() =>
+      scaffold({ root, type: 'term', title: 'A term whose name goes on far longer than the sixty characters allowed', today: TODAY }),
+    ).toThrow(/^term: term is longer than 60 characters/);
+    expect(() => scaffold({ root, type: 'guide', title: 'A guide', today: TODAY, source: 'no-such-source' })).toThrow(
+      /--source "no-such-source" is not a source id/,
     );
-    expect(() => scaffold({ root, type: 'guide', title: 'A guide', today: TODAY, source: 'no-such-source' })).toThrow(/--source "no-such-source" is not a source id/);
   });
 });
 
 describe('npm run new: the command line', () => {
   const run = (root: string, ...args: string[]) => {
     try {
-      return { code: 0, out: execFileSync(process.execPath, [SCRIPT, ...args, '--root', root, '--today', TODAY], { encoding: 'utf8', stdio: 'pipe' }) };
+      return {
+        code: 0,
+        out: execFileSync(process.execPath, [SCRIPT, ...args, '--root', root, '--today', TODAY], { encoding: 'utf8', stdio: 'pipe' }),
+      };
     } catch (error) {
       const e = error as { status: number; stdout: string; stderr: string };
       return { code: e.status, out: e.stdout + e.stderr };

@@ -38,7 +38,11 @@ describe('schema reference', () => {
     expect(row('roles', 'careerStage')).toMatchObject({ type: 'one of a list', required: true, allowed: [...CAREER_STAGES] });
     expect(row('roles', 'draft')).toMatchObject({ type: 'true or false', required: false, default: false });
     expect(row('roles', 'description')?.limits).toEqual(['50–160 characters']);
-    expect(row('programs', 'hours.components[].hours')).toMatchObject({ type: 'whole number', required: true, limits: ['more than 0', 'at most 20000'] });
+    expect(row('programs', 'hours.components[].hours')).toMatchObject({
+      type: 'whole number',
+      required: true,
+      limits: ['more than 0', 'at most 20000'],
+    });
     expect(row('comparisons', 'roles')).toMatchObject({ type: 'list of 2 ids', limits: ['exactly 2 items'] });
   });
 });
@@ -59,7 +63,8 @@ describe('editor schemas (npm run schemas)', () => {
       const dir = join(ROOT, CONTENT_DIR, def.dir);
       for (const name of readdirSync(dir).filter((n) => n.endsWith(def.extension))) {
         const text = readFileSync(join(dir, name), 'utf8');
-        const data = def.extension === '.mdx' ? parse(text.split(/^---$/m)[1]!) : def.extension === '.json' ? JSON.parse(text) : parse(text);
+        const data =
+          def.extension === '.mdx' ? parse(text.split(/^---$/m)[1]!) : def.extension === '.json' ? JSON.parse(text) : parse(text);
         expect(validate(data) ? [] : validate.errors, `${def.dir}/${name}`).toEqual([]);
       }
     }
@@ -69,9 +74,13 @@ describe('editor schemas (npm run schemas)', () => {
     const settings = JSON.parse(readFileSync(join(ROOT, '.vscode/settings.json'), 'utf8'));
     for (const collection of COLLECTIONS) {
       const def = COLLECTION_DEFS[collection];
-      if (def.extension === '.yaml') expect(settings['yaml.schemas'][`./${editorSchemaFile(collection)}`]).toBe(`content/${def.dir}/*.yaml`);
+      if (def.extension === '.yaml')
+        expect(settings['yaml.schemas'][`./${editorSchemaFile(collection)}`]).toBe(`content/${def.dir}/*.yaml`);
       if (def.extension === '.json') {
-        expect(settings['json.schemas']).toContainEqual({ fileMatch: [`/content/${def.dir}/*.json`], url: `./${editorSchemaFile(collection)}` });
+        expect(settings['json.schemas']).toContainEqual({
+          fileMatch: [`/content/${def.dir}/*.json`],
+          url: `./${editorSchemaFile(collection)}`,
+        });
       }
     }
   });

@@ -25,7 +25,12 @@ function errors(schema: z.ZodType, data: unknown): string[] {
   return result.success ? [] : result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
 }
 
-const page = { title: 'T', description: 'A description that is long enough to pass the fifty character minimum.', published: '2026-01-01', updated: '2026-01-02' };
+const page = {
+  title: 'T',
+  description: 'A description that is long enough to pass the fifty character minimum.',
+  published: '2026-01-01',
+  updated: '2026-01-02',
+};
 const role = {
   ...page,
   careerStage: 'entry',
@@ -125,9 +130,9 @@ describe('comparison schema', () => {
     expect(errors(comparisonSchema(ctx), { ...comparison, dimensions: [{ dimension: 'Focus', values: [cell] }] })[0]).toMatch(
       /dimensions.values must have exactly two cells/,
     );
-    expect(errors(comparisonSchema(ctx), { ...comparison, dimensions: [{ dimension: 'Focus', values: [cell, { text: 'y' }] }] })[0]).toMatch(
-      /dimensions.values.source is required but missing/,
-    );
+    expect(
+      errors(comparisonSchema(ctx), { ...comparison, dimensions: [{ dimension: 'Focus', values: [cell, { text: 'y' }] }] })[0],
+    ).toMatch(/dimensions.values.source is required but missing/);
   });
 
   it('rejects comparing a role with itself', () => {
@@ -162,7 +167,9 @@ describe('framework schema (the JSON export format)', () => {
 
 describe('glossary and source schemas', () => {
   it('checks related terms against the glossary', () => {
-    expect(errors(glossarySchema(ctx), { term: 'Bussing', definition: 'd', related: ['gain-stagin'] })[0]).toMatch(/did you mean "gain-staging"/);
+    expect(errors(glossarySchema(ctx), { term: 'Bussing', definition: 'd', related: ['gain-stagin'] })[0]).toMatch(
+      /did you mean "gain-staging"/,
+    );
   });
 
   it('accepts https source links and rejects javascript: links', () => {

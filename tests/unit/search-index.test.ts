@@ -24,7 +24,11 @@ describe('planSearchIndex', () => {
     expect(plan.expected).toHaveLength(pages + data.glossary.size);
     expect(plan.terms).toHaveLength(data.glossary.size);
     expect(plan.expected).toContainEqual({ url: '/roles/audio-technician/', type: 'Role', file: 'content/roles/audio-technician.mdx' });
-    expect(plan.expected).toContainEqual({ url: '/competencies/sound-engineering-technicians/', type: 'Competency', file: 'content/frameworks/sound-engineering-technicians.json' });
+    expect(plan.expected).toContainEqual({
+      url: '/competencies/sound-engineering-technicians/',
+      type: 'Competency',
+      file: 'content/frameworks/sound-engineering-technicians.json',
+    });
   });
 
   it('makes each glossary term a record of its own, findable by its aliases', () => {
@@ -36,7 +40,9 @@ describe('planSearchIndex', () => {
   });
 
   it('files a term under the roles whose pages use it', () => {
-    const terms = new Map([['gain-staging', { term: 'Gain staging', definition: 'Setting levels at each stage of a signal path.', aliases: [], related: [] }]]);
+    const terms = new Map([
+      ['gain-staging', { term: 'Gain staging', definition: 'Setting levels at each stage of a signal path.', aliases: [], related: [] }],
+    ]);
     const roles = new Map([
       ['audio-technician', { title: 'Audio technician', draft: false, terms: ['gain-staging'] }],
       ['sound-engineer', { title: 'Sound engineer', draft: false, terms: [] }],
@@ -84,7 +90,11 @@ describe('checkIndex', () => {
   });
 
   it('reports a page that is indexed but is not content', () => {
-    const problems = checkIndex(expected, [record('/roles/a/', 'Role'), record('/glossary/#b', 'Glossary term'), record('/career-path/', 'Role')], 3);
+    const problems = checkIndex(
+      expected,
+      [record('/roles/a/', 'Role'), record('/glossary/#b', 'Glossary term'), record('/career-path/', 'Role')],
+      3,
+    );
     expect(problems).toContain('/career-path/ is in the search index but is not a content page; remove data-pagefind-body from it');
   });
 });
@@ -92,13 +102,19 @@ describe('checkIndex', () => {
 describe('readIndex', () => {
   const enc = new TextEncoder();
   const fragment = (record: object) => gzipSync(Buffer.from(`pagefind_dcd${JSON.stringify(record)}`));
-  const entry = { path: 'pagefind-entry.json', content: enc.encode(JSON.stringify({ version: '1.6.0', languages: { en: { hash: 'x', wasm: 'en', page_count: 2 } } })) };
+  const entry = {
+    path: 'pagefind-entry.json',
+    content: enc.encode(JSON.stringify({ version: '1.6.0', languages: { en: { hash: 'x', wasm: 'en', page_count: 2 } } })),
+  };
 
   it('reads the page count and every record back from what Pagefind would write', () => {
     const files = [
       entry,
       { path: 'fragment/en_1.pf_fragment', content: fragment({ url: '/roles/a/', filters: { type: ['Role'] }, meta: { title: 'A' } }) },
-      { path: 'fragment/en_2.pf_fragment', content: fragment({ url: '/glossary/#b', filters: { type: ['Glossary term'] }, meta: { title: 'B' } }) },
+      {
+        path: 'fragment/en_2.pf_fragment',
+        content: fragment({ url: '/glossary/#b', filters: { type: ['Glossary term'] }, meta: { title: 'B' } }),
+      },
       { path: 'pagefind.js', content: enc.encode('') },
     ];
     const { pageCount, records } = readIndex(files);

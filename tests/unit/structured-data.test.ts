@@ -32,7 +32,14 @@ describe('JSON-LD escaping', () => {
 });
 
 describe('salary distributions', () => {
-  const base = { currency: 'USD' as const, region: 'United States', occupation: 'Group', source: 's', per: 'year' as const, asOf: '2024-05' };
+  const base = {
+    currency: 'USD' as const,
+    region: 'United States',
+    occupation: 'Group',
+    source: 's',
+    per: 'year' as const,
+    asOf: '2024-05',
+  };
   it('merges a median and its percentiles into one distribution and leaves averages out', () => {
     const out = salaryDistributions([
       { ...base, amount: 56600, basis: 'median' },

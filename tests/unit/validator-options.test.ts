@@ -36,9 +36,7 @@ const git = (cwd: string, ...args: string[]) =>
   });
 
 function files(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? files(join(dir, e.name)) : [join(dir, e.name)],
-  );
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : [join(dir, e.name)]));
 }
 
 function site(name: string): string {
@@ -74,7 +72,10 @@ function site(name: string): string {
 
 function run(root: string, args: string[]) {
   try {
-    const stdout = execFileSync(process.execPath, [SCRIPT, '--root', root, '--today', '2026-11-22', ...args], { cwd: root, encoding: 'utf8' });
+    const stdout = execFileSync(process.execPath, [SCRIPT, '--root', root, '--today', '2026-11-22', ...args], {
+      cwd: root,
+      encoding: 'utf8',
+    });
     return { code: 0, stdout };
   } catch (error) {
     const e = error as { status: number; stdout: string };
@@ -141,7 +142,14 @@ describe('validate options: fixture pairs', () => {
 describe('GitHub annotations', () => {
   it('escapes what would end a property or the message early', async () => {
     const { githubAnnotation } = await import('../../src/lib/problem-format.ts');
-    const line = githubAnnotation({ file: 'content/a,b.mdx', line: 2, column: 3, field: 'x:y', message: '50% off\nnext', severity: 'warning' });
+    const line = githubAnnotation({
+      file: 'content/a,b.mdx',
+      line: 2,
+      column: 3,
+      field: 'x:y',
+      message: '50% off\nnext',
+      severity: 'warning',
+    });
     expect(line).toBe('::warning file=content/a%2Cb.mdx,line=2,col=3,title=x%3Ay::50%25 off%0Anext');
   });
 });

@@ -18,7 +18,8 @@ function site(caseName: string): string {
   const dir = mkdtempSync(join(tmpdir(), `validator-${caseName}-`));
   made.push(dir);
   cpSync(join(FIXTURES, '_base'), dir, { recursive: true });
-  if (existsSync(join(FIXTURES, caseName, 'content'))) cpSync(join(FIXTURES, caseName, 'content'), join(dir, 'content'), { recursive: true });
+  if (existsSync(join(FIXTURES, caseName, 'content')))
+    cpSync(join(FIXTURES, caseName, 'content'), join(dir, 'content'), { recursive: true });
   return dir;
 }
 
@@ -49,7 +50,9 @@ describe('validator fixture pairs', () => {
 
   for (const name of cases) {
     it(`${name}: reports exactly the expected problems`, () => {
-      const expected = readFileSync(join(FIXTURES, name, 'expected.txt'), 'utf8').split('\n').filter(Boolean);
+      const expected = readFileSync(join(FIXTURES, name, 'expected.txt'), 'utf8')
+        .split('\n')
+        .filter(Boolean);
       const { problems } = validateContent({ root: site(name), today: TODAY });
       expect(problems.map(formatProblem)).toEqual(expected);
     });
@@ -70,7 +73,9 @@ describe('validator accounting', () => {
 describe('npm run validate (the command line)', () => {
   const run = (root: string) => {
     try {
-      const stdout = execFileSync(process.execPath, ['scripts/validate-content.ts', '--root', root, '--today', '2026-11-22'], { encoding: 'utf8' });
+      const stdout = execFileSync(process.execPath, ['scripts/validate-content.ts', '--root', root, '--today', '2026-11-22'], {
+        encoding: 'utf8',
+      });
       return { code: 0, stdout };
     } catch (error) {
       const e = error as { status: number; stdout: string };
