@@ -198,6 +198,13 @@ const positionArgs = (pos: { line: number; column: number }) => [pos.line, pos.c
 
 const positionDocs = new WeakMap<ParsedSource, { doc: Document; lineCounter: LineCounter }>();
 function locateInSource(parsed: ParsedSource, path: readonly PropertyKey[]) {
+  // A top-level key (title, description) starts a line of its own, so a line scan finds it without the
+  // position-keeping parser, which matters when many files carry a warning about one.
+  const [key] = path;
+  if (path.length === 1 && typeof key === 'string' && /^[A-Za-z][\w-]*$/.test(key)) {
+    const at = new RegExp(`^${key}[ \\t]*:`, 'm').exec(parsed.yamlText);
+    if (at) return { line: parsed.yamlText.slice(0, at.index).split('\n').length + parsed.lineOffset, column: 1 };
+  }
   let located = positionDocs.get(parsed);
   if (!located) {
     const lineCounter = new LineCounter();
