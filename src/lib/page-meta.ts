@@ -5,6 +5,7 @@
  */
 import { frameworkTitle, getComparisons, getFrameworks, getGuides, getPrograms, getRoles } from './content.ts';
 import { entryUrl, PAGE_PATHS, SECTION_PATHS } from './routes.ts';
+import { COLLECTION_DEFS } from '../schemas/collections.ts';
 import { SITE_NAME } from './site.ts';
 
 export interface PageMeta {
@@ -114,13 +115,50 @@ export const STATIC_PAGES = {
   },
 } as const satisfies Record<string, PageMeta>;
 
+type EntryCollection = 'roles' | 'comparisons' | 'guides' | 'programs';
+
+/** What each kind of entry page is called, above its title and on its social image. */
+export const ENTRY_KINDS: Record<EntryCollection, string> = {
+  roles: 'Role profile',
+  comparisons: 'Comparison',
+  guides: 'Guide',
+  programs: 'Training program',
+};
+
+const SECTION_CRUMBS: Record<EntryCollection, string> = { roles: 'Roles', comparisons: 'Compare', guides: 'Guides', programs: 'Training' };
+
+/** The source file of an entry, for "Edit this page" and for error messages. */
+export const entrySource = (collection: EntryCollection, id: string) =>
+  `content/${COLLECTION_DEFS[collection].dir}/${id}${COLLECTION_DEFS[collection].extension}`;
+
+/** The ArticleLayout props every entry page shares: its head tags, dates, breadcrumbs and source file. */
+export function entryPageProps(
+  collection: EntryCollection,
+  entry: { id: string; data: { title: string; description: string; published: string; updated: string; draft: boolean } },
+) {
+  const d = entry.data;
+  return {
+    title: d.title,
+    description: d.description,
+    kind: ENTRY_KINDS[collection],
+    breadcrumbs: [
+      { label: 'Home', href: PAGE_PATHS.home },
+      { label: SECTION_CRUMBS[collection], href: SECTION_PATHS[collection] },
+    ],
+    published: d.published,
+    updated: d.updated,
+    draft: d.draft,
+    source: entrySource(collection, entry.id),
+  };
+}
+
 /** Every published page of the site except the 404 page, content pages first. */
 export async function allPages(): Promise<PageMeta[]> {
   const content: PageMeta[] = [
-    ...(await getRoles()).map((e) => ({ path: entryUrl('roles', e.id), type: 'Role profile', ...pick(e.data) })),
-    ...(await getComparisons()).map((e) => ({ path: entryUrl('comparisons', e.id), type: 'Comparison', ...pick(e.data) })),
-    ...(await getGuides()).map((e) => ({ path: entryUrl('guides', e.id), type: 'Guide', ...pick(e.data) })),
-    ...(await getPrograms()).map((e) => ({ path: entryUrl('programs', e.id), type: 'Training program', ...pick(e.data) })),
+    ...(await getRoles()).map((e) => ({ path: entryUrl('roles', e.id), type: ENTRY_KINDS.roles, ...pick(e.data) })),
+    ...(await getComparisons()).map((e) => ({ path: entryUrl('comparisons', e.id), type: ENTRY_KINDS.comparisons, ...pick(e.data) })),
+    ...(await getGuides()).map((e) => ({ path: entryUrl('guides', e.id), type: ENTRY_KINDS.guides, ...pick(e.data) })),
+    ...(await getPrograms()).map((e) => ({ path: entryUrl('programs', e.id), type: ENTRY_KINDS.programs, ...pick(e.data) })),
     ...(await getFrameworks()).map((f) => ({
       path: entryUrl('frameworks', f.id),
       type: 'Competency framework',
