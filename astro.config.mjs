@@ -15,10 +15,18 @@ export default defineConfig({
     format: 'directory',
     // Pages are small; inlining the stylesheet saves a render-blocking request on a phone.
     inlineStylesheets: 'always',
+    // Social images are drawn on worker threads (src/lib/social-image-pool.ts); with several pages in
+    // flight the main thread renders HTML while the workers draw, instead of waiting on each image.
+    concurrency: 4,
   },
   devToolbar: { enabled: false },
   // Writes .astro/collections/*.schema.json, which the Astro VS Code extension uses to complete MDX frontmatter.
-  experimental: { contentIntellisense: true },
+  experimental: {
+    contentIntellisense: true,
+    // Reuses the previous build's output for pages whose getStaticPaths entry gives an unchanged cacheKey
+    // (today the social images; see src/pages/og/[slug].png.ts). The cache lives in node_modules/.astro.
+    incrementalBuild: true,
+  },
   integrations: [
     validateOnBuild(),
     mdx(),

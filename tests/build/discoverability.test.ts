@@ -10,6 +10,7 @@ import addFormatsModule from 'ajv-formats';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { OPEN_DATA } from '../../src/lib/open-data.ts';
+import { renderSocialImage } from '../../src/lib/social-image.ts';
 
 const DIST = join(import.meta.dirname, '../../dist');
 const SITE = 'https://sound-careers-handbook.example';
@@ -46,6 +47,20 @@ describe('head tags on every page', () => {
     expect(png.subarray(1, 4).toString()).toBe('PNG');
     expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1200, 630]);
     expect(png.length).toBeLessThan(100 * 1024);
+  });
+
+  // The build may copy images from the last build (experimental.incrementalBuild); a copy must never be stale.
+  // Content pages name their type in the image's alt text ("Role profile: Audio technician"), so their drawing can be redone here.
+  const typed = pages.flatMap((p) => {
+    const [title, alt] = [meta(p.html, 'og:title'), meta(p.html, 'og:image:alt')];
+    return title && alt?.endsWith(`: ${title}`)
+      ? [[p.rel, title, alt.slice(0, -`: ${title}`.length), meta(p.html, 'og:image')!] as const]
+      : [];
+  });
+  it('finds content pages whose image can be redrawn', () => expect(typed.length).toBeGreaterThanOrEqual(5));
+  it.each(typed)('%s has the image of its current title and type', async (_rel, title, type, image) => {
+    const built = readFileSync(join(DIST, new URL(image).pathname));
+    expect(built.equals(await renderSocialImage(title.replaceAll('&amp;', '&'), type))).toBe(true);
   });
 });
 
