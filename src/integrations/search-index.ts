@@ -137,12 +137,17 @@ export function checkIndex(expected: readonly ExpectedRecord[], indexed: readonl
 
 const FRAGMENT_PREFIX = 'pagefind_dcd';
 
+const isRecord = (value: unknown): value is IndexedRecord =>
+  typeof value === 'object' && value !== null && typeof (value as { url?: unknown }).url === 'string';
+
 /**
  * Reads the index back from the files Pagefind is about to write: the page count
- * from pagefind-entry.json and each record from its fragment (gzipped JSON behind
- * a short signature). Pagefind only reports pages it was given, not pages it
- * kept, so this is the one honest count. If Pagefind changes the format, this
- * throws rather than passing blindly.
+ * from pagefind-entry.json and each record from the fragments (gzipped JSON behind
+ * a short signature). A fragment holds one record, or, once `maxFragments` makes
+ * Pagefind bundle them (`en_group_*.pf_fragment`), an object of records keyed by
+ * page hash. Pagefind only reports pages it was given, not pages it kept, so this
+ * is the one honest count. If Pagefind changes the format, this throws rather
+ * than passing blindly.
  */
 export function readIndex(files: readonly IndexFile[]): { pageCount: number; records: IndexedRecord[] } {
   const entry = files.find((f) => f.path === 'pagefind-entry.json');
@@ -151,11 +156,15 @@ export function readIndex(files: readonly IndexFile[]): { pageCount: number; rec
   const pageCount = Object.values(languages).reduce((sum, l) => sum + l.page_count, 0);
   const records = files
     .filter((f) => f.path.endsWith('.pf_fragment'))
-    .map((f) => {
+    .flatMap((f) => {
+      const unreadable = new Error(`Cannot read the Pagefind fragment ${f.path}; has Pagefind's output format changed?`);
       const text = gunzipSync(f.content).toString('utf8');
-      if (!text.startsWith(FRAGMENT_PREFIX))
-        throw new Error(`Cannot read the Pagefind fragment ${f.path}; has Pagefind's output format changed?`);
-      return JSON.parse(text.slice(FRAGMENT_PREFIX.length)) as IndexedRecord;
+      if (!text.startsWith(FRAGMENT_PREFIX)) throw unreadable;
+      const parsed = JSON.parse(text.slice(FRAGMENT_PREFIX.length)) as unknown;
+      if (isRecord(parsed)) return [parsed];
+      const group = typeof parsed === 'object' && parsed !== null ? Object.values(parsed) : [];
+      if (group.length === 0 || !group.every(isRecord)) throw unreadable;
+      return group;
     });
   return { pageCount, records };
 }

@@ -1,11 +1,13 @@
 /**
- * The search index integration's decisions, without running Pagefind: which
- * records the index must hold, how glossary terms become records, and that a
- * missing, mistyped or extra page is reported rather than passed.
+ * The search index integration's decisions, mostly without running Pagefind:
+ * which records the index must hold, how glossary terms become records, that a
+ * missing, mistyped or extra page is reported rather than passed, and that the
+ * read-back understands what Pagefind really writes.
  */
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { validateContent, type ValidationResult } from '../../src/lib/content-validator.ts';
+import * as pagefind from 'pagefind';
 import { checkIndex, planSearchIndex, readIndex, type ExpectedRecord, type IndexedRecord } from '../../src/integrations/search-index.ts';
 import { COLLECTIONS } from '../../src/schemas/common.ts';
 
@@ -120,6 +122,41 @@ describe('readIndex', () => {
     const { pageCount, records } = readIndex(files);
     expect(pageCount).toBe(2);
     expect(records.map((r) => r.url)).toEqual(['/roles/a/', '/glossary/#b']);
+  });
+
+  it('reads records bundled into shared fragments once maxFragments applies', () => {
+    const group = fragment({
+      en_a1: { url: '/roles/a/', filters: { type: ['Role'] }, meta: { title: 'A' } },
+      en_b2: { url: '/guides/b/', filters: { type: ['Guide'] }, meta: { title: 'B' } },
+    });
+    const files = [
+      entry,
+      { path: 'fragment/en_group_1.pf_fragment', content: group },
+      { path: 'fragment/en_3.pf_fragment', content: fragment({ url: '/glossary/#c', filters: {}, meta: { title: 'C' } }) },
+    ];
+    expect(readIndex(files).records.map((r) => r.url)).toEqual(['/roles/a/', '/guides/b/', '/glossary/#c']);
+  });
+
+  it('reads back every page of a real Pagefind index that bundles its fragments', async () => {
+    const { index } = await pagefind.createIndex({ forceLanguage: 'en', maxFragments: 2 });
+    try {
+      for (let i = 0; i < 5; i++) {
+        const html = `<html><body><article data-pagefind-body><h1>Page ${i}</h1><p>About sound ${i}.</p></article></body></html>`;
+        await index!.addHTMLFile({ url: `/p${i}/`, content: html });
+      }
+      const { files } = await index!.getFiles();
+      expect(files.filter((f) => f.path.includes('_group_'))).toHaveLength(2);
+      const { pageCount, records } = readIndex(files);
+      expect(pageCount).toBe(5);
+      expect(records.map((r) => r.url).sort()).toEqual(['/p0/', '/p1/', '/p2/', '/p3/', '/p4/']);
+    } finally {
+      await pagefind.close();
+    }
+  });
+
+  it('refuses a group holding anything but records', () => {
+    const files = [entry, { path: 'fragment/en_group_1.pf_fragment', content: fragment({ en_a1: { title: 'no url' } }) }];
+    expect(() => readIndex(files)).toThrow(/Cannot read the Pagefind fragment fragment\/en_group_1\.pf_fragment/);
   });
 
   it('refuses a fragment it cannot read rather than passing the check blindly', () => {
