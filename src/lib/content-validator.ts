@@ -529,7 +529,7 @@ function checkBody(
     }
     // Code samples may show anything; only live markup is checked.
     if (fence) return;
-    const code = line.replace(/`[^`]*`/g, (m) => ' '.repeat(m.length));
+    const code = line.includes('`') ? line.replace(/`[^`]*`/g, (m) => ' '.repeat(m.length)) : line;
 
     if (/^\s*(import|export)\s/.test(code)) {
       report(
@@ -540,6 +540,8 @@ function checkBody(
         `imports and exports are not allowed in content; the components ${MDX_COMPONENTS.join(', ')} are available without importing them`,
       );
     }
+    // Most lines are plain prose; the checks below look for tags and links, so skip them when there are none.
+    if (!/[<\]=]/.test(code)) return;
     for (const m of code.matchAll(/<script\b/gi)) {
       report(rel, lineNo, m.index + 1, 'body', 'raw <script> tags are not allowed in content; pages ship no scripts from MDX');
     }

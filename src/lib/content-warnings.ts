@@ -186,22 +186,34 @@ function unlinkedTerms(body: string, startLine: number, glossary: readonly Gloss
   const prose = maskToProse(body);
   const root = phraseTrie(glossary);
 
-  const tokens = [...prose.matchAll(WORD)].map((m) => ({ text: m[0].toLowerCase(), start: m.index, end: m.index + m[0].length }));
+  // Lower-casing the whole text once keeps offsets only when no character changes length (İ does); otherwise word by word.
+  const lower = prose.toLowerCase();
+  const sameOffsets = lower.length === prose.length;
+  const texts: string[] = [];
+  const starts: number[] = [];
+  const ends: number[] = [];
+  for (const m of (sameOffsets ? lower : prose).matchAll(WORD)) {
+    texts.push(sameOffsets ? m[0] : m[0].toLowerCase());
+    starts.push(m.index);
+    ends.push(m.index + m[0].length);
+  }
   const first = new Map<string, { offset: number; text: string }>();
-  for (let i = 0; i < tokens.length; i++) {
+  for (let i = 0; i < texts.length; i++) {
+    // Most words start no phrase; only those that do walk the trie.
+    let node: PhraseNode | undefined = root.next.get(texts[i]!);
+    if (!node) continue;
+    let match: { id: string; length: number } | undefined = node.id ? { id: node.id, length: 1 } : undefined;
     // Longest match wins, so "mixing console" is found rather than "mixing".
-    let node: PhraseNode | undefined = root;
-    let match: { id: string; length: number } | undefined;
-    for (let k = i; k < tokens.length; k++) {
+    for (let k = i + 1; k < texts.length && node.next.size > 0; k++) {
       // Words of a phrase may be joined by spaces or hyphens, never by punctuation or markup.
-      if (k > i && !/^[\s-]+$/.test(prose.slice(tokens[k - 1]!.end, tokens[k]!.start))) break;
-      node = node.next.get(tokens[k]!.text);
+      if (!/^[\s-]+$/.test(prose.slice(ends[k - 1], starts[k]))) break;
+      node = node.next.get(texts[k]!);
       if (!node) break;
       if (node.id) match = { id: node.id, length: k - i + 1 };
     }
     if (!match) continue;
-    const end = tokens[i + match.length - 1]!.end;
-    if (!first.has(match.id)) first.set(match.id, { offset: tokens[i]!.start, text: body.slice(tokens[i]!.start, end) });
+    const end = ends[i + match.length - 1]!;
+    if (!first.has(match.id)) first.set(match.id, { offset: starts[i]!, text: body.slice(starts[i], end) });
     i += match.length - 1;
   }
   return [...first]
