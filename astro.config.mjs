@@ -20,6 +20,19 @@ export default defineConfig({
     concurrency: 4,
   },
   devToolbar: { enabled: false },
+  vite: {
+    build: {
+      rollupOptions: {
+        // Astro marks every MDX module with a "use astro:head-inject" directive that Rolldown warns it may not
+        // keep; Astro reads it before bundling, so the warning is noise (withastro/astro#18087). One multi-line
+        // warning per MDX file buried real warnings and, at 10,000 entries, filled the log with 100,000 lines.
+        onwarn(warning, warn) {
+          if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && warning.message.includes('astro:head-inject')) return;
+          warn(warning);
+        },
+      },
+    },
+  },
   // Writes .astro/collections/*.schema.json, which the Astro VS Code extension uses to complete MDX frontmatter.
   experimental: {
     contentIntellisense: true,
