@@ -174,6 +174,7 @@ const fail = (what: string, errors: readonly string[]) => {
 };
 
 async function buildIndex(root: string, outDir: string, logger: AstroIntegrationLogger) {
+  const started = performance.now();
   const content = validateContent({ root });
   // validate-on-build already stopped a build with content errors; this guards a plan built on partial data.
   if (content.problems.some((p) => p.severity === 'error')) throw new Error('Content has errors; run `npm run validate`');
@@ -203,7 +204,8 @@ async function buildIndex(root: string, outDir: string, logger: AstroIntegration
     const written = await index.writeFiles({ outputPath: join(outDir, BUNDLE_DIR) });
     fail('write the index', written.errors);
     const counts = Object.entries(Object.groupBy(plan.expected, (e) => e.type)).map(([type, list]) => `${list?.length ?? 0} ${type}`);
-    logger.info(`indexed ${pageCount} content pages (${counts.join(', ')}) into ${BUNDLE_DIR}/`);
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    logger.info(`indexed ${pageCount} content pages (${counts.join(', ')}) into ${BUNDLE_DIR}/ in ${seconds} s`);
   } finally {
     await pagefind.close();
   }
