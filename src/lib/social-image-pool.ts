@@ -114,3 +114,31 @@ export function renderSocialImageOffThread(title: string, type: string): Promise
   if (import.meta.env?.DEV) return renderSocialImage(title, type);
   return (shared ??= new SocialImagePool()).render(title, type);
 }
+
+const early = new Map<string, Promise<Buffer>>();
+const earlyKey = (title: string, type: string) => JSON.stringify([title, type]);
+
+/**
+ * Starts drawing images before Astro asks for them. Astro renders one route's
+ * pages after another, so without this the workers sit idle while thousands of
+ * HTML pages render, and the main thread sits idle while the images are drawn.
+ */
+export function drawSocialImagesEarly(pages: readonly { title: string; type: string }[]): void {
+  for (const { title, type } of pages) {
+    const key = earlyKey(title, type);
+    if (early.has(key)) continue;
+    const png = renderSocialImageOffThread(title, type);
+    // Whoever takes the image sees a failure; until then it must not count as unhandled.
+    png.catch(() => undefined);
+    early.set(key, png);
+  }
+}
+
+/** The image for a page: the one started early, if any (handed over once, to free its memory), or a new drawing. */
+export function takeSocialImage(title: string, type: string): Promise<Buffer> {
+  const key = earlyKey(title, type);
+  const started = early.get(key);
+  if (!started) return renderSocialImageOffThread(title, type);
+  early.delete(key);
+  return started;
+}
