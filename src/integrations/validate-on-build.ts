@@ -5,7 +5,8 @@
  */
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
-import { formatProblem, validateContent } from '../lib/content-validator.ts';
+import { formatProblem } from '../lib/content-validator.ts';
+import { validateForBuild } from './validated-content.ts';
 
 export function validateOnBuild(): AstroIntegration {
   return {
@@ -13,7 +14,7 @@ export function validateOnBuild(): AstroIntegration {
     hooks: {
       'astro:config:setup': ({ command, config, logger }) => {
         if (command !== 'build') return;
-        const { problems } = validateContent({ root: fileURLToPath(config.root) });
+        const { problems } = validateForBuild(fileURLToPath(config.root));
         const errors = problems.filter((p) => p.severity === 'error');
         if (errors.length === 0) return;
         for (const problem of errors) logger.error(formatProblem(problem));
