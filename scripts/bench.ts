@@ -31,6 +31,7 @@ import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatProblem, validateContent } from '../src/lib/content-validator.ts';
+import { pagefindConfig } from '../src/integrations/search-index.ts';
 import { countEntries, generateContent, type GeneratedCounts } from './bench-content.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -202,7 +203,7 @@ async function build(site: string, label: string): Promise<BuildFigures> {
 async function pagefindIndex(dist: string, outputPath: string, options: { maxFragments?: number }): Promise<PagefindFigures> {
   const pagefind = await import('pagefind');
   const started = performance.now();
-  const { index, errors } = await pagefind.createIndex(options.maxFragments ? { maxFragments: options.maxFragments } : {});
+  const { index, errors } = await pagefind.createIndex(pagefindConfig(options));
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
   const added = await index.addDirectory({ path: dist });
   if (added.errors.length) throw new Error(`Pagefind could not index ${dist}: ${added.errors.join('; ')}`);

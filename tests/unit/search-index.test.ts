@@ -8,7 +8,14 @@ import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { validateContent, type ValidationResult } from '../../src/lib/content-validator.ts';
 import * as pagefind from 'pagefind';
-import { checkIndex, planSearchIndex, readIndex, type ExpectedRecord, type IndexedRecord } from '../../src/integrations/search-index.ts';
+import {
+  checkIndex,
+  pagefindConfig,
+  planSearchIndex,
+  readIndex,
+  type ExpectedRecord,
+  type IndexedRecord,
+} from '../../src/integrations/search-index.ts';
 import { COLLECTIONS } from '../../src/schemas/common.ts';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
@@ -162,5 +169,12 @@ describe('readIndex', () => {
   it('refuses a fragment it cannot read rather than passing the check blindly', () => {
     const files = [entry, { path: 'fragment/en_1.pf_fragment', content: gzipSync(Buffer.from('{"url":"/x/"}')) }];
     expect(() => readIndex(files)).toThrow(/Cannot read the Pagefind fragment fragment\/en_1\.pf_fragment/);
+  });
+});
+
+describe('pagefindConfig', () => {
+  it('leaves fragments unbundled unless the site sets maxFragments', () => {
+    expect(pagefindConfig()).not.toHaveProperty('maxFragments');
+    expect(pagefindConfig({ maxFragments: 1000 })).toMatchObject({ maxFragments: 1000, forceLanguage: 'en', excludeSelectors: ['.cite'] });
   });
 });
