@@ -91,6 +91,21 @@ export function getSources(): Promise<readonly SourceEntry[]> {
 }
 
 /** A framework's display title: the handbook's own, else the occupation's. */
+/**
+ * At most `limit` entries, most recently updated first (ties keep their order), and how many there are in all.
+ * For pages that point into a whole section, such as the home page: listing every entry made the home page
+ * grow with the site (2.2 MB at 10,000 entries) while the section index already lists them all.
+ */
+export function recentlyUpdated<T extends { data: { updated: string; published: string } }>(
+  entries: readonly T[],
+  limit: number,
+): { shown: T[]; total: number } {
+  const newest = [...entries].sort(
+    (a, b) => b.data.updated.localeCompare(a.data.updated) || b.data.published.localeCompare(a.data.published),
+  );
+  return { shown: newest.slice(0, limit), total: entries.length };
+}
+
 export const frameworkTitle = (f: Framework) => f.data.handbook?.title ?? `${f.data.occupation.title} competency framework`;
 
 /**
