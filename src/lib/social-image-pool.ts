@@ -1,5 +1,5 @@
 /**
- * Renders social images on worker threads. Drawing one takes about 40 ms of
+ * Renders social images on worker threads. Drawing one takes about 55 ms of
  * CPU (rasterising and PNG-compressing 1200×630 pixels), which at 10,000
  * entries is most of the build; on the main thread it also blocks every other
  * page. With `build.concurrency` above 1 Astro asks for several images at once,
