@@ -33,12 +33,10 @@ export function latestPeriodFirst(figures: readonly OutlookFigure[]): OutlookFig
   return [...figures].sort((a, b) => b.to - a.to || b.from - a.from);
 }
 
-export function formatMoney(amount: number, currency: string, per: PayFigure['per']): string {
-  const money = new Intl.NumberFormat('en-US', {
-    style: 'currency',
-    currency,
-    maximumFractionDigits: Number.isInteger(amount) ? 0 : 2,
-  }).format(amount);
+export function formatMoney(amount: number, currency: string, per: PayFigure['per'], amountTo?: number): string {
+  const format = (n: number) =>
+    new Intl.NumberFormat('en-US', { style: 'currency', currency, maximumFractionDigits: Number.isInteger(n) ? 0 : 2 }).format(n);
+  const money = amountTo === undefined ? format(amount) : `${format(amount)} to ${format(amountTo)}`;
   return `${money} a${per === 'hour' ? 'n hour' : ' year'}`;
 }
 

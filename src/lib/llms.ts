@@ -77,7 +77,7 @@ export async function llmsFull(site: URL): Promise<string> {
         '',
         ...d.pay.map(
           (f) =>
-            `- ${PAY_BASIS_LABELS[f.basis]} ${formatMoney(f.amount, f.currency, f.per)}, ${formatPartialDate(f.asOf)}, ${f.occupation}, ${f.region}${cite(f.source)}`,
+            `- ${PAY_BASIS_LABELS[f.basis]} ${formatMoney(f.amount, f.currency, f.per, f.amountTo)}, ${formatPartialDate(f.asOf)}, ${f.occupation}, ${f.region}${cite(f.source)}`,
         ),
         '',
       );

@@ -88,7 +88,8 @@ const PER: Record<PayFigure['per'], string> = { year: 'P1Y', hour: 'PT1H' };
 export function salaryDistributions(pay: readonly PayFigure[]): MonetaryAmountDistribution[] {
   const groups = new Map<string, PayFigure[]>();
   for (const f of pay) {
-    if (f.basis === 'average') continue;
+    // Averages, starting pay and ranges are not points of a distribution.
+    if (f.basis === 'average' || f.basis === 'starting' || f.basis === 'experienced' || f.amountTo !== undefined) continue;
     const key = [f.asOf, f.occupation, f.per, f.source, f.currency].join('|');
     groups.set(key, [...(groups.get(key) ?? []), f]);
   }

@@ -7,12 +7,14 @@
 import { z } from 'astro/zod';
 import { choice, expects, partialDate, prose, ref, type SchemaContext } from './common.ts';
 
-export const PAY_BASES = ['median', 'average', 'percentile-10', 'percentile-90'] as const;
+export const PAY_BASES = ['median', 'average', 'percentile-10', 'percentile-90', 'starting', 'experienced'] as const;
 export const PAY_BASIS_LABELS: Record<(typeof PAY_BASES)[number], string> = {
   median: 'Median',
   average: 'Average',
   'percentile-10': 'Lowest 10% earned less than',
   'percentile-90': 'Highest 10% earned more than',
+  starting: 'Starting pay',
+  experienced: 'With experience',
 };
 
 export const payFigure = (ctx: SchemaContext, field: string) =>
@@ -22,6 +24,12 @@ export const payFigure = (ctx: SchemaContext, field: string) =>
       .number({ error: expects(`${field}.amount`, 'a number without currency signs or commas, e.g. 66430') })
       .positive({ error: `${field}.amount must be greater than zero` })
       .max(10_000_000, { error: `${field}.amount is implausibly large; check for extra digits` }),
+    /** Upper end, when the source gives a range such as "£18,000 to £22,000" (amount is the lower end). */
+    amountTo: z
+      .number({ error: expects(`${field}.amountTo`, 'a number without currency signs or commas, e.g. 22000') })
+      .positive({ error: `${field}.amountTo must be greater than zero` })
+      .max(10_000_000, { error: `${field}.amountTo is implausibly large; check for extra digits` })
+      .optional(),
     /** ISO 4217 currency code. */
     currency: choice(`${field}.currency`, ['USD', 'GBP', 'EUR', 'CAD', 'AUD']).default('USD'),
     /** Whether the amount is per year or per hour. */
@@ -38,6 +46,10 @@ export const payFigure = (ctx: SchemaContext, field: string) =>
     source: ref(ctx, 'sources', `${field}.source`),
     /** Optional caveat, e.g. that the group is wider than this role. */
     note: prose(`${field}.note`, 300).optional(),
+  })
+  .refine((f) => f.amountTo === undefined || f.amountTo > f.amount, {
+    error: `${field}.amountTo must be larger than ${field}.amount; amount is the lower end of the range`,
+    path: ['amountTo'],
   });
 export type PayFigure = z.output<ReturnType<typeof payFigure>>;
 

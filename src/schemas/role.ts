@@ -57,8 +57,20 @@ export const roleSchema = (ctx: SchemaContext) =>
       skills: z.array(cited(ctx, 'skills')).default([]),
       /** Education and training routes, each cited. */
       education: z.array(cited(ctx, 'education')).default([]),
-      /** The usual way in, cited. */
+      /** The usual way in, cited; shown in "At a glance". */
       entryRoute: cited(ctx, 'entryRoute').optional(),
+      /** On-the-job training, apprenticeships and courses taken while working, each cited. */
+      training: z.array(cited(ctx, 'training')).default([]),
+      /** Experience employers look for before hiring into the role, each cited. */
+      experience: z.array(cited(ctx, 'experience')).default([]),
+      /** Certifications, licences and professional memberships that help, each cited. */
+      certifications: z.array(cited(ctx, 'certifications')).default([]),
+      /** Working hours and patterns (nights, weekends, touring, deadlines), each cited. */
+      hours: z.array(cited(ctx, 'hours')).default([]),
+      /** Physical demands of the work (lifting, standing, travel), each cited. */
+      physicalDemands: z.array(cited(ctx, 'physicalDemands')).default([]),
+      /** Noise exposure and how the role protects its hearing, each cited. */
+      hearingSafety: z.array(cited(ctx, 'hearingSafety')).default([]),
       /** Pay figures; pages list them newest first. */
       pay: z.array(payFigure(ctx, 'pay')).default([]),
       /** Employment outlook figures; pages list them newest first. */

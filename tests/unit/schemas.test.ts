@@ -98,6 +98,33 @@ describe('role schema', () => {
     expect(errors(roleSchema(ctx), { ...role, salary: 1 })[0]).toMatch(/salary/);
   });
 
+  it('accepts a pay range and rejects one whose upper end is not above the lower', () => {
+    const pay = {
+      amount: 18000,
+      amountTo: 22000,
+      currency: 'GBP',
+      per: 'year',
+      basis: 'starting',
+      asOf: '2025-05',
+      region: 'UK',
+      occupation: 'X',
+      source: 'bls-ooh-2025',
+    };
+    expect(errors(roleSchema(ctx), { ...role, pay: [pay] })).toEqual([]);
+    expect(errors(roleSchema(ctx), { ...role, pay: [{ ...pay, amountTo: 18000 }] })).toEqual([
+      'pay.0.amountTo: pay.amountTo must be larger than pay.amount; amount is the lower end of the range',
+    ]);
+  });
+
+  it('keeps the role anatomy lists as cited statements', () => {
+    const parsed = roleSchema(ctx).parse({ ...role, hearingSafety: [{ text: 'Wears earplugs.', source: 'bls-ooh-2025' }] });
+    expect(parsed.hearingSafety).toEqual([{ text: 'Wears earplugs.', source: 'bls-ooh-2025' }]);
+    expect(parsed.training).toEqual([]);
+    expect(errors(roleSchema(ctx), { ...role, certifications: [{ text: 'x', source: 'nowhere' }] })[0]).toMatch(
+      /certifications.source names an unknown source id "nowhere"/,
+    );
+  });
+
   it('rejects an outlook period that ends before it starts', () => {
     const outlook = { percent: 2, from: 2029, to: 2019, region: 'US', occupation: 'X', source: 'bls-ooh-2025' };
     expect(errors(roleSchema(ctx), { ...role, outlook: [outlook] })).toEqual([
