@@ -9,6 +9,10 @@ export const SOURCE_KINDS = [
   'government-statistics',
   'occupational-database',
   'framework-export',
+  'course-page',
+  'apprenticeship-standard',
+  'professional-body',
+  'guidance',
 ] as const;
 
 export const SOURCE_KIND_LABELS: Record<(typeof SOURCE_KINDS)[number], string> = {
@@ -18,6 +22,10 @@ export const SOURCE_KIND_LABELS: Record<(typeof SOURCE_KINDS)[number], string> =
   'government-statistics': 'Government statistics',
   'occupational-database': 'Occupational database',
   'framework-export': 'Competency framework export',
+  'course-page': 'Course or program page',
+  'apprenticeship-standard': 'Apprenticeship standard',
+  'professional-body': 'Professional body, union or guild',
+  guidance: 'Health and safety guidance',
 };
 
 export const sourceSchema = (ctx: SchemaContext) =>
@@ -34,6 +42,8 @@ export const sourceSchema = (ctx: SchemaContext) =>
     url: z
       .url({ protocol: /^https$/, error: 'url must be a full https:// address' })
       .optional(),
+    /** The day an editor last read the page at its address, e.g. 2026-12-02. */
+    accessed: partialDate(ctx, 'accessed').optional(),
     /** Licence or attribution the handbook must show. */
     licence: prose('licence', 400),
     /** The seed document this entry was made from, if any (e.g. 003_7b51b4d5ed545018.txt). */
