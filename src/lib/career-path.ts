@@ -68,31 +68,48 @@ export interface PlacedBox {
   caption?: string | undefined;
 }
 
-/** Where each box of the path goes: one column per lane, one band per step, roles sharing a step and lane stacked. */
-export function placeBoxes(layout: PathLayout, box: { w: number; h: number; gapX: number; gapY: number; stack: number; top: number }) {
+/**
+ * Where each box of the path goes: one column per lane, one band per step. Roles that share a step and a lane sit side
+ * by side, and the lane is as wide as its busiest step, so an arrow between neighbouring steps never runs through a box.
+ */
+export function placeBoxes(layout: PathLayout, box: { w: number; h: number; gapX: number; gapY: number; top: number }) {
   const laneIndex = new Map(layout.lanes.map((l, i) => [l, i]));
-  const placed = new Map<string, PlacedBox>();
-  let y = box.top;
-  for (const step of layout.steps) {
+  const cells = layout.steps.map((step) => {
     const perLane = new Map<number, PathRole[]>();
     for (const role of step) {
       const i = laneIndex.get(role.lane ?? '') ?? 0;
       perLane.set(i, [...(perLane.get(i) ?? []), role]);
     }
-    const tallest = Math.max(...[...perLane.values()].map((list) => list.length));
+    return perLane;
+  });
+  const laneSlots = layout.lanes.map((_, i) => Math.max(1, ...cells.map((perLane) => perLane.get(i)?.length ?? 0)));
+  const laneX: number[] = [];
+  let x = 0;
+  for (const slots of laneSlots) {
+    laneX.push(x);
+    x += slots * box.w + (slots - 1) * box.gapX + box.gapX * 2;
+  }
+  const placed = new Map<string, PlacedBox>();
+  cells.forEach((perLane, row) => {
     for (const [i, list] of perLane) {
+      // Centre the step's roles in the lane, so a lone role sits under the lane's heading.
+      const used = list.length * box.w + (list.length - 1) * box.gapX;
+      const laneW = laneSlots[i]! * box.w + (laneSlots[i]! - 1) * box.gapX;
       list.forEach((role, k) => {
         placed.set(role.id, {
           id: role.id,
-          x: i * (box.w + box.gapX),
-          y: y + k * (box.h + box.stack),
+          x: laneX[i]! + (laneW - used) / 2 + k * (box.w + box.gapX),
+          y: box.top + row * (box.h + box.gapY),
           title: role.title,
           caption: role.caption,
         });
       });
     }
-    y += tallest * box.h + (tallest - 1) * box.stack + box.gapY;
-  }
-  const width = layout.lanes.length * box.w + (layout.lanes.length - 1) * box.gapX;
-  return { boxes: placed, width, height: y - box.gapY + box.top };
+  });
+  const lanes = layout.lanes.map((lane, i) => ({
+    lane,
+    x: laneX[i]!,
+    w: laneSlots[i]! * box.w + (laneSlots[i]! - 1) * box.gapX,
+  }));
+  return { boxes: placed, lanes, width: x - box.gapX * 2, height: box.top + layout.steps.length * (box.h + box.gapY) - box.gapY + 8 };
 }

@@ -33,21 +33,24 @@ describe('career path layout', () => {
       { from: 'tech', to: 'foh', crossesLanes: false },
       { from: 'tech', to: 'mixer', crossesLanes: true },
     ]);
-    const { boxes, width } = placeBoxes(layout, { w: 100, h: 50, gapX: 10, gapY: 20, stack: 5, top: 30 });
-    expect(width).toBe(210);
+    const { boxes, width } = placeBoxes(layout, { w: 100, h: 50, gapX: 10, gapY: 20, top: 30 });
+    expect(width).toBe(220);
     expect(boxes.get('tech')).toMatchObject({ x: 0, y: 30 });
     expect(boxes.get('foh')).toMatchObject({ x: 0, y: 100 });
-    expect(boxes.get('mixer')).toMatchObject({ x: 110, y: 100 });
+    expect(boxes.get('mixer')).toMatchObject({ x: 120, y: 100 });
   });
 
-  it('stacks roles that share a step and a lane', () => {
+  it('sets roles that share a step and a lane side by side, widening the lane, so arrows never cross a box', () => {
     const layout = layoutCareerPath([
-      { id: 'a', title: 'A', progressesTo: [] },
+      { id: 'a', title: 'A', progressesTo: ['c'] },
       { id: 'b', title: 'B', progressesTo: [] },
+      { id: 'c', title: 'C', progressesTo: [] },
     ]);
-    const { boxes, height } = placeBoxes(layout, { w: 100, h: 50, gapX: 10, gapY: 20, stack: 5, top: 30 });
-    expect([boxes.get('a')!.y, boxes.get('b')!.y]).toEqual([30, 85]);
-    expect(height).toBe(165);
+    const { boxes, width, height } = placeBoxes(layout, { w: 100, h: 50, gapX: 10, gapY: 20, top: 30 });
+    expect([boxes.get('a')!.x, boxes.get('b')!.x]).toEqual([0, 110]);
+    expect(boxes.get('c')).toMatchObject({ x: 55, y: 100 });
+    expect(width).toBe(210);
+    expect(height).toBe(158);
   });
 
   it('refuses a loop with a message naming the role', () => {
