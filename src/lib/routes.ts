@@ -31,7 +31,8 @@ export const isPagedCollection = (c: CollectionName): c is PagedCollection => c 
 /** The URL of an entry: its own page, or an anchor on a shared page. */
 export function entryUrl(collection: CollectionName, id: string): string {
   if (isPagedCollection(collection)) return `${SECTION_PATHS[collection]}${id}/`;
-  return collection === 'glossary' ? `${PAGE_PATHS.glossary}#${id}` : `${PAGE_PATHS.sources}#${id}`;
+  // Each source has a page of its own (and a line, anchored by its id, on the /sources/ index).
+  return collection === 'glossary' ? `${PAGE_PATHS.glossary}#${id}` : `${PAGE_PATHS.sources}${id}/`;
 }
 
 /** Every internal path and fragment that exists, given the ids on disk. */
@@ -40,6 +41,7 @@ export function knownTargets(ids: Partial<Record<CollectionName, ReadonlySet<str
   for (const [collection, base] of Object.entries(SECTION_PATHS)) {
     for (const id of ids[collection as CollectionName] ?? []) paths.add(`${base}${id}/`);
   }
+  for (const id of ids.sources ?? []) paths.add(entryUrl('sources', id));
   const fragments = new Map<string, ReadonlySet<string>>([
     [PAGE_PATHS.glossary, ids.glossary ?? new Set()],
     [PAGE_PATHS.sources, ids.sources ?? new Set()],

@@ -15,7 +15,7 @@ export const glossarySchema = (ctx: SchemaContext) =>
     /** Id of a source whose own text contains this definition. */
     source: ref(ctx, 'sources', 'source').optional(),
     /** true when the editors wrote the definition and no cited source contains it; readers see it labelled so. */
-    ownDefinition: z.boolean().default(false),
+    ownDefinition: z.boolean().optional(),
   })
   .refine((t) => !(t.source !== undefined && t.ownDefinition), {
     error:
