@@ -168,6 +168,12 @@ export async function rolesReportingTo(id: string): Promise<readonly Role[]> {
   return index.get(id) ?? [];
 }
 
+/** Roles that list `id` in their progressesTo: the roles people usually come to this one from. */
+export async function rolesProgressingTo(id: string): Promise<readonly Role[]> {
+  const index = await once('roles-by-progresses-to', async () => groupBy(await getRoles(), (r) => r.data.progressesTo));
+  return index.get(id) ?? [];
+}
+
 /** Roles whose `occupation` is `id`: the roles within an occupation. */
 export async function rolesInOccupation(id: string): Promise<readonly Role[]> {
   const index = await once('roles-by-occupation', async () =>
@@ -271,4 +277,22 @@ async function buildCitationIndex(): Promise<Map<string, Citation[]>> {
     }
   }
   return new Map([...byUrl].map(([sourceId, pages]) => [sourceId, [...pages.values()]]));
+}
+
+/**
+ * A role page's citations in the order the page shows them (At a glance, the overview, then the sections in
+ * the anatomy's order), so note numbers rise down the page: "[1][2]", never "[2][1]".
+ */
+export async function roleCitations(d: Role['data'], body: string | undefined, glance: unknown): Promise<string[]> {
+  const sections = {
+    responsibilities: d.responsibilities,
+    settings: [d.hours, d.physicalDemands, d.hearingSafety],
+    become: [d.education, d.training, d.experience, d.entryRoute, d.certifications],
+    skills: d.skills,
+    pay: d.pay,
+    outlook: d.outlook,
+    disagreements: d.disagreements,
+  };
+  const ids = [...citedSourceIds(glance), ...(await pageCitations({}, body)), ...citedSourceIds(sections), ...citedSourceIds(d)];
+  return [...new Set(ids)];
 }

@@ -88,3 +88,30 @@ export function shareOfFullTimeWeek(totalHours: number, weeks: number, fullTime 
 
 /** ISO 8601 duration for a number of weeks, e.g. P29W. */
 export const isoWeeks = (weeks: number) => `P${weeks}W`;
+
+const SCOPE_LABELS = {
+  role: 'This role',
+  occupation: 'Wider occupation',
+  group: 'Wider group of occupations',
+  all: 'All occupations, for comparison',
+} as const;
+
+/**
+ * Whose figure it is, for the pay and outlook tables: the figure's own `covers`, else a role filed under a
+ * wider occupation reads its figures as the occupation's (official statistics rarely count a single role).
+ */
+export function figureScope(
+  figure: { covers?: keyof typeof SCOPE_LABELS | undefined },
+  role: { occupation?: string | undefined },
+): keyof typeof SCOPE_LABELS {
+  return figure.covers ?? (role.occupation ? 'occupation' : 'role');
+}
+
+/** "Wider occupation", "This role", or "This occupation" on the page of an occupation. */
+export function scopeLabel(
+  figure: { covers?: keyof typeof SCOPE_LABELS | undefined },
+  role: { occupation?: string | undefined; careerStage: string },
+): string {
+  const scope = figureScope(figure, role);
+  return scope === 'role' && role.careerStage === 'occupation' ? 'This occupation' : SCOPE_LABELS[scope];
+}

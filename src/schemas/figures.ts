@@ -17,6 +17,15 @@ export const PAY_BASIS_LABELS: Record<(typeof PAY_BASES)[number], string> = {
   experienced: 'With experience',
 };
 
+/**
+ * Whose figure it is: the role's own; its wider occupation's (a BLS figure for all sound engineering
+ * technicians); a wider group of occupations' (the BLS's broadcast, sound, video and lighting technicians); or
+ * every occupation's, given for comparison.
+ */
+export const FIGURE_SCOPES = ['role', 'occupation', 'group', 'all'] as const;
+const covers = (field: string) =>
+  choice(`${field}.covers`, FIGURE_SCOPES).optional();
+
 export const payFigure = (ctx: SchemaContext, field: string) =>
   z.strictObject({
     /** The amount in whole currency units, e.g. 66430. */
@@ -44,6 +53,8 @@ export const payFigure = (ctx: SchemaContext, field: string) =>
     occupation: prose(`${field}.occupation`, 120),
     /** Id of the source of the figure. */
     source: ref(ctx, 'sources', `${field}.source`),
+    /** Whose figure this is: `role` (this role's own), `occupation` (the wider occupation it belongs to), `group` (a wider group of occupations) or `all` (all occupations, for comparison); left out, a role filed under an `occupation` reads it as the occupation's, any other role as its own. */
+    covers: covers(field),
     /** Optional caveat, e.g. that the group is wider than this role. */
     note: prose(`${field}.note`, 300).optional(),
   })
@@ -77,6 +88,8 @@ export const outlookFigure = (ctx: SchemaContext, field: string) =>
       region: prose(`${field}.region`, 80),
       /** The occupation or group the figure describes, in the source's terms. */
       occupation: prose(`${field}.occupation`, 120),
+      /** Whose figure this is: `role` (this role's own), `occupation` (the wider occupation it belongs to), `group` (a wider group of occupations) or `all` (all occupations, for comparison); left out, a role filed under an `occupation` reads it as the occupation's, any other role as its own. */
+      covers: covers(field),
       /** When the source published the projection, e.g. 2025-08. */
       asOf: partialDate(ctx, `${field}.asOf`).optional(),
       /** Id of the source of the projection. */

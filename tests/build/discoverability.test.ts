@@ -83,7 +83,7 @@ describe('structured data', () => {
   it('is valid against the schema.org class schemas on every page', () => {
     const failures = pages.flatMap((p) => jsonLd(p.html).flatMap((d) => validate(d).map((e) => `${p.rel} ${String(d['@type'])}${e}`)));
     expect(failures).toEqual([]);
-  });
+  }, 60_000);
 
   it('rejects invalid data, so the check above can fail', () => {
     expect(validate({ '@type': 'Occupation', name: 42 })).not.toEqual([]);
