@@ -105,7 +105,7 @@ function walk(dir: string): string[] {
   return out;
 }
 
-const DIR_TO_COLLECTION = new Map(COLLECTIONS.map((c) => [COLLECTION_DEFS[c].dir, c]));
+const DIR_TO_COLLECTION = new Map<string, CollectionName>(COLLECTIONS.map((c) => [COLLECTION_DEFS[c].dir, c]));
 
 /** Suggests a valid id for a file name that is not one. */
 export const slugify = (name: string) =>

@@ -11,16 +11,9 @@ import { z } from 'astro/zod';
 import { didYouMean } from '../lib/did-you-mean.ts';
 import { describeValue } from '../lib/zod-messages.ts';
 
-export const COLLECTIONS = [
-  'roles',
-  'comparisons',
-  'guides',
-  'programs',
-  'frameworks',
-  'glossary',
-  'sources',
-] as const;
-export type CollectionName = (typeof COLLECTIONS)[number];
+import { REGISTRY, type CollectionName } from './registry.ts';
+
+export { COLLECTIONS, type CollectionName } from './registry.ts';
 
 /** Ids known in each collection; a collection left out is not checked. */
 export interface SchemaContext {
@@ -62,16 +55,6 @@ export const idString = (field: string) =>
     error: `${field} must be lowercase words joined by single hyphens, such as "sound-engineer"`,
   });
 
-const SINGULAR: Record<CollectionName, string> = {
-  roles: 'role',
-  comparisons: 'comparison',
-  guides: 'guide',
-  programs: 'program',
-  frameworks: 'framework',
-  glossary: 'glossary term',
-  sources: 'source',
-};
-
 /** A reference by id to an entry of another collection, checked against the context. */
 export function ref(ctx: SchemaContext, collection: CollectionName, field: string) {
   const known = ctx.ids[collection];
@@ -84,7 +67,7 @@ export function ref(ctx: SchemaContext, collection: CollectionName, field: strin
       const fix = hint
         ? `did you mean "${hint}"?`
         : `use the file name (without extension) of an entry in content/${collection}/`;
-      return `${field} names an unknown ${SINGULAR[collection]} id "${input}"; ${fix}`;
+      return `${field} names an unknown ${REGISTRY[collection].idOf} id "${input}"; ${fix}`;
     },
   });
 }
