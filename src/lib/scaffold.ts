@@ -17,9 +17,8 @@ import { CAREER_STAGES } from '../schemas/role.ts';
 import { SOURCE_KINDS } from '../schemas/source.ts';
 import { slugify } from './content-validator.ts';
 import { PLACEHOLDER } from './content-warnings.ts';
-import { friendlyErrorMap } from './zod-messages.ts';
-import { formatPath } from './yaml-locate.ts';
-import { didYouMean } from './did-you-mean.ts';
+import { didYouMean } from '../schemas/did-you-mean.ts';
+import { errorMap, issueText } from '../schemas/messages.ts';
 
 /** The words `npm run new` takes, each naming the collection it starts an entry in (from the collection registry). */
 export const SCAFFOLD_TYPES = Object.fromEntries(TEMPLATE_COLLECTIONS.map((c) => [REGISTRY[c].template, c])) as {
@@ -285,9 +284,9 @@ export function scaffold(options: ScaffoldOptions): Scaffolded {
   // Refuse to write what would not validate (a title that is too long, say).
   const context = { ...scanIds(join(root, CONTENT_DIR)), today: new Date(`${today}T23:59:59Z`) };
   const yamlText = def.extension === '.mdx' ? text.split(/^---$/m)[1]! : text;
-  const result = def.schema(context).safeParse(parseYaml(yamlText), { error: friendlyErrorMap });
+  const result = def.schema(context).safeParse(parseYaml(yamlText), { error: errorMap });
   if (!result.success) {
-    throw new ScaffoldError(result.error.issues.map((i) => `${formatPath(i.path)}: ${i.message}`).join('\n'));
+    throw new ScaffoldError(result.error.issues.map(issueText).join('\n'));
   }
 
   mkdirSync(dir, { recursive: true });

@@ -113,7 +113,7 @@ describe('npm run new: templates', () => {
     const root = site();
     expect(() =>
       scaffold({ root, type: 'term', title: 'A term whose name goes on far longer than the sixty characters allowed', today: TODAY }),
-    ).toThrow(/^term: term is longer than 60 characters/);
+    ).toThrow(/^term: is longer than 60 characters/);
     expect(() => scaffold({ root, type: 'guide', title: 'A guide', today: TODAY, source: 'no-such-source' })).toThrow(
       /--source "no-such-source" is not a source id/,
     );
