@@ -16,7 +16,7 @@ import { kindOf, PAGED_COLLECTIONS, REGISTRY } from '../schemas/registry.ts';
 const SECTIONS = PAGED_COLLECTIONS.map((c) => ({ type: kindOf(c), heading: REGISTRY[c].plural }));
 
 const INTRO =
-  'Every fact on the site is cited to a source listed on /sources/, every figure is dated, and where sources disagree the page shows each position.';
+  'Every fact on the site is cited to a source listed on /sources/, every figure carries its date or is marked undated, and where sources disagree the page shows each position.';
 
 export function llmsIndex(pages: readonly PageMeta[], site: URL): string {
   const link = (p: PageMeta) => `- [${p.title}](${new URL(p.path, site).href}): ${p.description}`;
