@@ -104,7 +104,8 @@ export const STATIC_PAGES = {
   data: {
     path: PAGE_PATHS.data,
     title: 'Open data',
-    description: 'The handbook as JSON, one file per collection from roles and guides to the glossary and sources, each with a JSON Schema and licence.',
+    description:
+      'The handbook as JSON, one file per collection from roles and guides to the glossary and sources, each with a JSON Schema and licence.',
     type: 'Reference',
   },
   notFound: {
@@ -118,8 +119,7 @@ export const STATIC_PAGES = {
 type EntryCollection = Exclude<PagedCollection, 'frameworks'>;
 
 /** The source file of an entry, for "Edit this page" and for error messages. */
-export const entrySource = (collection: CollectionName, id: string) =>
-  `${folderOf(collection)}${id}${REGISTRY[collection].extension}`;
+export const entrySource = (collection: CollectionName, id: string) => `${folderOf(collection)}${id}${REGISTRY[collection].extension}`;
 
 /** The ArticleLayout props every entry page shares: its head tags, dates, breadcrumbs and source file. */
 export function entryPageProps(

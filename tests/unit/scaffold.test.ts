@@ -66,7 +66,14 @@ describe('npm run new: templates', () => {
     const root = site();
     const { file } = scaffold({ root, type: 'comparison', title: 'Engineer versus technician', today: TODAY, source: 'handbook-source' });
     expect(readFileSync(join(root, file), 'utf8')).toContain('roles: [engineer, technician]');
-    const named = scaffold({ root, type: 'comparison', title: 'Studio roles', today: TODAY, source: 'handbook-source', roles: ['technician', 'engineer'] });
+    const named = scaffold({
+      root,
+      type: 'comparison',
+      title: 'Studio roles',
+      today: TODAY,
+      source: 'handbook-source',
+      roles: ['technician', 'engineer'],
+    });
     expect(readFileSync(join(root, named.file), 'utf8')).toContain('roles: [technician, engineer]');
   });
 
