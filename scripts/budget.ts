@@ -23,7 +23,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { DIST, pageFile, sitePages } from '../tests/e2e/support/pages.ts';
-import { headersFor, parseHeadersFile } from '../tests/e2e/support/static-server.ts';
+import { headersFor, parseHeadersFile } from '../tests/e2e/support/headers-file.ts';
 
 export const FIRST_VISIT_BUDGET = 14 * 1024;
 export const INLINE_JS_BUDGET = 2 * 1024;
