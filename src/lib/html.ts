@@ -49,6 +49,9 @@ export function textOf(node: HtmlNode): string {
   return childrenOf(node).map(textOf).join('');
 }
 
+/** Every id in a document, as link fragments find them. */
+export const ids = (root: HtmlNode): string[] => [...elements(root)].flatMap((e) => attr(e, 'id') ?? []);
+
 /** Meta tags by name or property: `meta(doc, 'og:title')`. */
 export function meta(root: HtmlNode, key: string): string | undefined {
   const tag = byTag(root, 'meta').find((m) => attr(m, 'name') === key || attr(m, 'property') === key);
