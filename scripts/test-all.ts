@@ -64,10 +64,14 @@ function run(stage: Stage, alone: boolean): Promise<Result> {
 
 function table(results: readonly Result[], total: number): string {
   const width = Math.max(...results.map((r) => r.name.length), 'total'.length);
-  const rows = results.map((r) => `  ${r.name.padEnd(width)}  ${r.seconds.toFixed(1).padStart(6)} s  ${r.code === 0 ? 'passed' : `failed (exit ${r.code})`}`);
-  return [`Stage times (wall clock; a group's stages ran at the same time):`, ...rows, `  ${'total'.padEnd(width)}  ${total.toFixed(1).padStart(6)} s`].join(
-    '\n',
+  const rows = results.map(
+    (r) => `  ${r.name.padEnd(width)}  ${r.seconds.toFixed(1).padStart(6)} s  ${r.code === 0 ? 'passed' : `failed (exit ${r.code})`}`,
   );
+  return [
+    `Stage times (wall clock; a group's stages ran at the same time):`,
+    ...rows,
+    `  ${'total'.padEnd(width)}  ${total.toFixed(1).padStart(6)} s`,
+  ].join('\n');
 }
 
 async function main(): Promise<number> {
