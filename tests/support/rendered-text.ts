@@ -1,15 +1,14 @@
 /**
  * The text of a built page as a reader meets it (on screen, read aloud, copied),
- * and the checks that text must pass. HTML is parsed with htmlparser2; nothing
- * here reads markup with regular expressions.
+ * and the checks that text must pass. HTML is parsed with parse5, as a browser
+ * parses it (src/lib/html.ts); nothing here reads markup with regular expressions.
  *
  * Text is gathered block by block (a paragraph, a list item, a table cell…).
  * Inside a block, every inline element boundary is kept as a marker, so a check
  * can tell "sources. Sources" (a space in the HTML) from "sources.Sources" (two
  * words that only CSS margins, if anything, keep apart).
  */
-import type { ChildNode, Element } from 'domhandler';
-import { parseDocument } from 'htmlparser2';
+import { attr, parseHtml, type HtmlElement, type HtmlNode } from '../../src/lib/html.ts';
 
 /** Where an inline element opens or closes. */
 export const EDGE = '\uE000';
@@ -30,7 +29,7 @@ const BLOCKS = new Set(
 /** Never shown as text. (SVG charts carry their words in <title>/<desc> and labels drawn for the eye; both are checked by axe.) */
 const SKIP = new Set(['wbr', 'img', 'head', 'script', 'style', 'template', 'noscript', 'svg', 'math', 'textarea', 'input']);
 
-const classes = (el: Element) => (el.attribs.class ?? '').split(/\s+/);
+const classes = (el: HtmlElement) => (attr(el, 'class') ?? '').split(/\s+/);
 
 /** The blocks of visible text of an HTML document, with EDGE and MARKER where elements meet. */
 export function textBlocks(html: string): string[] {
@@ -41,12 +40,12 @@ export function textBlocks(html: string): string[] {
     if (plain(text)) blocks.push(text);
     current = '';
   };
-  const walk = (nodes: ChildNode[]) => {
+  const walk = (nodes: HtmlNode[]) => {
     for (const node of nodes) {
-      if (node.type === 'text') current += (node as unknown as { data: string }).data;
-      if (node.type !== 'tag') continue; // script and style nodes have types of their own, and are never text
-      const name = node.name.toLowerCase();
-      if (SKIP.has(name) || node.attribs.hidden !== undefined) continue;
+      if (node.nodeName === '#text') current += (node as { value: string }).value;
+      if (!('tagName' in node)) continue;
+      const name = node.tagName;
+      if (SKIP.has(name) || attr(node, 'hidden') !== undefined) continue;
       // <pre> keeps its own line breaks and spacing: code is checked by nothing here.
       if (name === 'pre') {
         flush();
@@ -56,13 +55,13 @@ export function textBlocks(html: string): string[] {
       if (block) flush();
       else current += classes(node).includes('cite') ? MARKER : EDGE;
       if (CODE.has(name)) current += CODE_START;
-      walk(node.children);
+      walk(node.childNodes);
       if (CODE.has(name)) current += CODE_END;
       if (block) flush();
       else current += EDGE;
     }
   };
-  walk(parseDocument(html).children);
+  walk(parseHtml(html).childNodes);
   flush();
   return blocks;
 }
