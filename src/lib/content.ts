@@ -317,19 +317,27 @@ async function buildCitationIndex(): Promise<Map<string, Citation[]>> {
 }
 
 /**
- * A role page's citations in the order the page shows them (At a glance, the overview, then the sections in
- * the anatomy's order), so note numbers rise down the page: "[1][2]", never "[2][1]".
+ * A role page's citations in the order the page shows them (At a glance, then each section of the anatomy:
+ * the editor's prose placed there first, then the typed fields), so note numbers rise down the page.
+ * `parts` is the body cut by section (bodyByPlace in src/lib/role-anatomy.ts).
  */
-export async function roleCitations(d: Role['data'], body: string | undefined, glance: unknown): Promise<string[]> {
-  const sections = {
-    responsibilities: d.responsibilities,
-    settings: [d.hours, d.physicalDemands, d.hearingSafety],
-    become: [d.education, d.training, d.experience, d.entryRoute, d.certifications],
+export async function roleCitations(d: Role['data'], parts: ReadonlyMap<string, string>, glance: unknown): Promise<string[]> {
+  const typed: Record<string, unknown> = {
+    'what-they-do': d.responsibilities,
+    'work-environment': [d.hours, d.physicalDemands, d.hearingSafety],
+    'how-to-become': [d.education, d.training, d.experience, d.entryRoute, d.certifications],
     skills: d.skills,
     pay: d.pay,
     outlook: d.outlook,
+    'career-path': [],
     disagreements: d.disagreements,
   };
-  const ids = [...citedSourceIds(glance), ...(await pageCitations({}, body)), ...citedSourceIds(sections), ...citedSourceIds(d)];
+  const ids = [...citedSourceIds(glance)];
+  for (const [section, data] of Object.entries(typed)) {
+    ids.push(...(await pageCitations({}, parts.get(section))), ...citedSourceIds(data));
+  }
+  // Anything the sections above missed (a body part no section shows would be a bug) still gets a note.
+  for (const part of parts.values()) ids.push(...(await pageCitations({}, part)));
+  ids.push(...citedSourceIds(d));
   return [...new Set(ids)];
 }

@@ -14,6 +14,7 @@
  * Both work on the tree, never on the text, so code spans and blocks are untouched.
  */
 import { defineHastPlugin } from 'satteri';
+import { placeOf, placeTag } from './role-anatomy.ts';
 
 type Node = { type: string; value?: string; tagName?: string; name?: string | null; children?: Node[] };
 
@@ -67,4 +68,23 @@ export const scrollingTables = defineHastPlugin({
   },
 });
 
-export const handbookHastPlugins = [attachCitations, scrollingTables];
+/**
+ * On role pages, each top-level part of the body is wrapped in a tag naming the section of the page it
+ * belongs to (src/lib/role-anatomy.ts): the text before the first `##` heading, and each `##` section by the
+ * words of its heading. The role page renders the body once per section and shows only that section's parts,
+ * so an editor's "Getting in" lands under "How to become one" and "Pay, with dates" under "Pay".
+ */
+export const roleBodySections = defineHastPlugin({
+  name: 'handbook-role-body-sections',
+  after(root, ctx) {
+    if (!ctx.fileURL?.pathname.includes('/content/roles/')) return;
+    let place = placeOf(undefined);
+    for (const node of [...(root.children as unknown as Node[])]) {
+      if (node.type === 'text' && !(node.value ?? '').trim()) continue;
+      if (node.type === 'element' && node.tagName === 'h2') place = placeOf(ctx.textContent(node as never));
+      ctx.wrapNode(node as never, { type: 'element', tagName: placeTag(place), properties: {}, children: [] } as never);
+    }
+  },
+});
+
+export const handbookHastPlugins = [attachCitations, scrollingTables, roleBodySections];

@@ -123,7 +123,10 @@ describe('astro build on every accepted case at once', () => {
     const scripts = (html: string, page: string) => {
       const code = inlineCode(html);
       const own = page.replaceAll('\\', '/') === 'compare/index.html';
-      return [...code.scripts.filter((s) => !(own && s.includes("getElementById('pair-picker')"))), ...code.scriptSources.map((src) => `src=${src}`)];
+      return [
+        ...code.scripts.filter((s) => !(own && s.includes("getElementById('pair-picker')"))),
+        ...code.scriptSources.map((src) => `src=${src}`),
+      ];
     };
     const loaders = new Set(pages.flatMap((page) => scripts(readFileSync(join(site, 'dist', page), 'utf8'), page)));
     expect(loaders.size).toBe(1);
