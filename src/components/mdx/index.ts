@@ -1,7 +1,8 @@
 /**
- * The components MDX content may use. They are passed to every rendered entry,
- * so content files never import anything (the validator forbids imports).
- * Keep this list in step with MDX_COMPONENTS in src/lib/content-validator.ts.
+ * The components MDX content may use, passed to every rendered entry, so
+ * content files never import anything (the validator forbids imports). The
+ * names come from the registry (registry.ts): the type below fails to compile
+ * if a registered component has no implementation here, or the other way round.
  * The lowercase entries replace HTML elements that Markdown produces; content
  * cannot name them.
  */
@@ -9,9 +10,27 @@ import Callout from './Callout.astro';
 import Cite from './Cite.astro';
 import ComparisonTable from './ComparisonTable.astro';
 import HoursChart from './HoursChart.astro';
+import Position from './Position.astro';
+import type { MdxComponentName } from './registry.ts';
 import SourcesDisagree from './SourcesDisagree.astro';
 import Td from './Td.astro';
 import Term from './Term.astro';
 import Th from './Th.astro';
 
-export const mdxComponents = { Callout, Cite, ComparisonTable, HoursChart, SourcesDisagree, Term, th: Th, td: Td };
+const registered = { Callout, Cite, ComparisonTable, HoursChart, Position, SourcesDisagree, Term } satisfies Record<
+  MdxComponentName,
+  unknown
+>;
+// Every registered name, and no other capitalised one.
+const exact: Record<keyof typeof registered, true> & Record<MdxComponentName, true> = {
+  Callout: true,
+  Cite: true,
+  ComparisonTable: true,
+  HoursChart: true,
+  Position: true,
+  SourcesDisagree: true,
+  Term: true,
+};
+void exact;
+
+export const mdxComponents = { ...registered, th: Th, td: Td };
