@@ -5,7 +5,8 @@
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { CAREER_STAGES } from '../schemas/role.ts';
-import type { CollectionName } from '../schemas/common.ts';
+import { SECTORS, SETTING_SECTOR, type CollectionName } from '../schemas/common.ts';
+import { layoutCareerPath, type PathLayout } from './career-path.ts';
 import { isPublished } from './drafts.ts';
 import { bodyFacts, treeOf } from './mdx-tree.ts';
 import { entryUrl } from './routes.ts';
@@ -166,6 +167,27 @@ export async function programsForRole(id: string): Promise<readonly Program[]> {
 export async function rolesReportingTo(id: string): Promise<readonly Role[]> {
   const index = await once('roles-by-reports-to', async () => groupBy(await getRoles(), (r) => r.data.reportsTo));
   return index.get(id) ?? [];
+}
+
+/**
+ * The career path across sectors: every role but the occupation entries (which span every stage), each in the lane of
+ * its most typical setting, laid out from `progressesTo`.
+ */
+export function getCareerPath(): Promise<PathLayout> {
+  return once('career-path', async () =>
+    layoutCareerPath(
+      (await getRoles())
+        .filter((r) => r.data.careerStage !== 'occupation')
+        .map((r) => ({
+          id: r.id,
+          title: r.data.title,
+          caption: r.data.pathLabel,
+          lane: SETTING_SECTOR[r.data.settings[0]!],
+          progressesTo: r.data.progressesTo,
+        })),
+      SECTORS,
+    ),
+  );
 }
 
 /** Roles whose `occupation` is `id`: the roles within an occupation. */

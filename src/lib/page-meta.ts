@@ -61,7 +61,7 @@ export const STATIC_PAGES = {
     path: PAGE_PATHS.careerPath,
     title: 'Career path',
     description:
-      'How people move from audio technician to assistant engineer to sound engineer, drawn from the roles the handbook profiles.',
+      'How people move between sound roles in live sound, studios, film and TV, broadcast and games, drawn from the roles the handbook profiles.',
     type: 'Overview',
   },
   glossary: {

@@ -208,6 +208,31 @@ export const SETTING_LABELS: Record<Setting, string> = {
   games: 'Games and immersive media',
 };
 
+/** The sectors the career path is drawn in, one lane each, in the order readers meet them. */
+export const SECTORS = ['live', 'studio', 'screen', 'broadcast', 'games'] as const;
+export type Sector = (typeof SECTORS)[number];
+
+export const SECTOR_LABELS: Record<Sector, string> = {
+  live: 'Live sound',
+  studio: 'Studio',
+  screen: 'Film, TV and post-production',
+  broadcast: 'Broadcast',
+  games: 'Games',
+};
+
+/** Which sector each setting belongs to; a role sits in the sector of its first (most typical) setting. */
+export const SETTING_SECTOR: Record<Setting, Sector> = {
+  live: 'live',
+  events: 'live',
+  theatre: 'live',
+  studio: 'studio',
+  podcast: 'studio',
+  'film-tv': 'screen',
+  'post-production': 'screen',
+  broadcast: 'broadcast',
+  games: 'games',
+};
+
 /** One side of a disagreement: what a source claims. */
 const position = (ctx: SchemaContext, field: string) =>
   z.strictObject({

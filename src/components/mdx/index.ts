@@ -7,28 +7,34 @@
  * cannot name them.
  */
 import Callout from './Callout.astro';
+import Cell from './Cell.astro';
 import Cite from './Cite.astro';
 import ComparisonTable from './ComparisonTable.astro';
 import HoursChart from './HoursChart.astro';
 import Position from './Position.astro';
+import Row from './Row.astro';
 import type { MdxComponentName } from './registry.ts';
 import SourcesDisagree from './SourcesDisagree.astro';
+import Table from './Table.astro';
 import Td from './Td.astro';
 import Term from './Term.astro';
 import Th from './Th.astro';
 
-const registered = { Callout, Cite, ComparisonTable, HoursChart, Position, SourcesDisagree, Term } satisfies Record<
+const registered = { Callout, Cell, Cite, ComparisonTable, HoursChart, Position, Row, SourcesDisagree, Table, Term } satisfies Record<
   MdxComponentName,
   unknown
 >;
 // Every registered name, and no other capitalised one.
 const exact: Record<keyof typeof registered, true> & Record<MdxComponentName, true> = {
   Callout: true,
+  Cell: true,
   Cite: true,
   ComparisonTable: true,
   HoursChart: true,
   Position: true,
+  Row: true,
   SourcesDisagree: true,
+  Table: true,
   Term: true,
 };
 void exact;

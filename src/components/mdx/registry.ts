@@ -10,6 +10,7 @@
  */
 import { z } from 'astro/zod';
 import { choice, ref, type SchemaContext } from '../../schemas/common.ts';
+import { cellPropsSchema, rowPropsSchema, tablePropsSchema } from './table-props.ts';
 
 export const CALLOUT_TYPES = ['note', 'tip', 'warning'] as const;
 
@@ -93,6 +94,32 @@ export const MDX_COMPONENTS = {
     props: (ctx) => z.strictObject({ comparison: ref(ctx, 'comparisons', 'comparison') }),
     children: 'none',
     example: 'comparison-table',
+  },
+  Table: {
+    summary:
+      'A table that Markdown cannot write: cells merged across columns or rows, or several lines in one cell. Build it from <Row> and <Cell>; end a line inside a cell with a backslash to start a new one. Use a Markdown table whenever you can.',
+    attributes: [['caption', 'required: what the table shows']],
+    props: () => tablePropsSchema,
+    children: { only: 'Row', min: 1 },
+    example: 'table',
+  },
+  Row: {
+    summary: 'One row of a <Table>, holding its <Cell>s.',
+    attributes: [['head', 'optional: marks the row of column headings']],
+    props: () => rowPropsSchema,
+    children: { only: 'Cell', min: 1 },
+    parent: 'Table',
+  },
+  Cell: {
+    summary: 'One cell of a <Row>: text, or several lines ended with a backslash.',
+    attributes: [
+      ['header', 'optional: col for a column heading, row for a row heading'],
+      ['colspan, rowspan', 'optional: how many columns or rows the cell covers, from 1 to 12, e.g. colspan="2"'],
+      ['align', 'optional: right for numbers, center for short marks'],
+    ],
+    props: () => cellPropsSchema,
+    children: 'blocks',
+    parent: 'Row',
   },
 } as const satisfies Record<string, MdxComponentSpec>;
 

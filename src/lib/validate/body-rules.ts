@@ -37,7 +37,7 @@ export interface BodyCheck {
 }
 
 const COMPONENT_LIST = TOP_LEVEL_COMPONENTS.join(', ');
-const RAW_HTML_FIX = `write it in Markdown instead (a table as a Markdown table with | between cells, emphasis as *text*, a line break as a new paragraph), or use one of the components ${COMPONENT_LIST}`;
+const RAW_HTML_FIX = `write it in Markdown instead (a table as a Markdown table with | between cells, or <Table> when cells must merge; emphasis as *text*; a new line in a table cell as <Cell> with a backslash at the end of the line), or use one of the components ${COMPONENT_LIST}`;
 
 /** Each component's props schema, built once per validation with the ids on disk. */
 export type ComponentSchemas = Record<MdxComponentName, z.ZodType>;
