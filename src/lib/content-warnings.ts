@@ -172,7 +172,7 @@ const hasCite = (node: MdxNode) => {
 function uncitedFigures(tree: MdxNode): Warning[] {
   const out: Warning[] = [];
   walk(tree, (block) => {
-    if (block.type !== 'paragraph' && block.type !== 'tableRow') return undefined;
+    if (block.type !== 'paragraph' && block.type !== 'table') return undefined;
     if (!hasCite(block)) {
       for (const run of proseRuns(block)) {
         const found = [...run.text.matchAll(MONEY), ...run.text.matchAll(PERCENT)].sort((a, b) => a.index - b.index)[0];
