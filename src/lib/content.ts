@@ -91,7 +91,21 @@ export function getSources(): Promise<readonly SourceEntry[]> {
   return once('sources', async () => (await getCollection('sources')).sort((a, b) => a.data.title.localeCompare(b.data.title)));
 }
 
-/** A framework's display title: the handbook's own, else the occupation's. */
+const GETTERS = {
+  roles: getRoles,
+  comparisons: getComparisons,
+  guides: getGuides,
+  programs: getPrograms,
+  frameworks: getFrameworks,
+  glossary: getGlossary,
+  sources: getSources,
+} as const satisfies Record<CollectionName, () => Promise<readonly { id: string; data: object }[]>>;
+
+/** The published entries of any collection, in that collection's order (for pages that treat every collection alike, such as open data). */
+export function publishedEntries<C extends CollectionName>(collection: C): ReturnType<(typeof GETTERS)[C]> {
+  return GETTERS[collection]() as ReturnType<(typeof GETTERS)[C]>;
+}
+
 /**
  * At most `limit` entries, most recently updated first (ties keep their order), and how many there are in all.
  * For pages that point into a whole section, such as the home page: listing every entry made the home page
@@ -107,6 +121,7 @@ export function recentlyUpdated<T extends { data: { updated: string; published: 
   return { shown: newest.slice(0, limit), total: entries.length };
 }
 
+/** A framework's display title: the handbook's own, else the occupation's. */
 export const frameworkTitle = (f: Framework) => f.data.handbook?.title ?? `${f.data.occupation.title} competency framework`;
 
 /**

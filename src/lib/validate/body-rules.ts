@@ -15,9 +15,9 @@ import {
   type MdxComponentSpec,
 } from '../../components/mdx/registry.ts';
 import type { SchemaContext } from '../../schemas/common.ts';
-import { didYouMean } from '../did-you-mean.ts';
+import { didYouMean } from '../../schemas/did-you-mean.ts';
 import { isCommentOnly, isExpression, isJsx, walk, type MdxNode } from '../mdx-tree.ts';
-import { friendlyErrorMap } from '../zod-messages.ts';
+import { errorMap } from '../../schemas/messages.ts';
 import type { Located } from './parse-source.ts';
 import { checkUrl } from './urls.ts';
 
@@ -142,7 +142,7 @@ function checkElement(
   }
   const props = readProps(node, name, report);
   if (!props) return false;
-  const result = schemas[name].safeParse(props, { error: friendlyErrorMap, reportInput: true });
+  const result = schemas[name].safeParse(props, { error: errorMap, reportInput: true });
   if (!result.success) {
     for (const issue of result.error.issues) report(node, propMessage(name, spec, issue, props));
   }
@@ -204,8 +204,8 @@ function propMessage(name: string, spec: MdxComponentSpec, issue: z.core.$ZodIss
     return `<${name}> needs a ${key}="…" attribute: ${what}`;
   }
   if (typeof key !== 'string') return `<${name}>: ${issue.message}`;
-  // The schemas' messages start with the field's name, which the tag already shows.
-  const message = issue.message.startsWith(`${key} `) ? issue.message.slice(key.length + 1) : `: ${issue.message}`;
+  // Schema messages leave the field's name out (the tag shows it); older ones started with it.
+  const message = issue.message.startsWith(`${key} `) ? issue.message.slice(key.length + 1) : issue.message;
   return `<${name} ${key}="${String(props[key])}"> ${message}`;
 }
 

@@ -6,7 +6,7 @@
  */
 import { COLLECTION_DEFS } from '../../schemas/collections.ts';
 import { ID_PATTERN, type CollectionName } from '../../schemas/common.ts';
-import { didYouMean } from '../did-you-mean.ts';
+import { didYouMean } from '../../schemas/did-you-mean.ts';
 import { isDraft } from '../drafts.ts';
 import { knownTargets, SECTION_PATHS } from '../routes.ts';
 import type { InternalLink } from './body-rules.ts';

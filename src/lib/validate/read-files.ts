@@ -8,7 +8,7 @@ import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, read
 import { extname, join } from 'node:path';
 import { COLLECTION_DEFS, idFromFileName } from '../../schemas/collections.ts';
 import { COLLECTIONS, type CollectionName } from '../../schemas/common.ts';
-import { didYouMean } from '../did-you-mean.ts';
+import { didYouMean } from '../../schemas/did-you-mean.ts';
 
 /** Extensions editors write content in, including ones no collection loads (which are then reported). */
 const CONTENT_EXTENSIONS = new Set(['.mdx', '.md', '.markdown', '.yaml', '.yml', '.json']);

@@ -6,8 +6,8 @@
  */
 import type { z } from 'astro/zod';
 import { LineCounter, parseDocument, type Document } from 'yaml';
-import { formatPath, locate } from '../yaml-locate.ts';
-import { friendlyErrorMap, withFound } from '../zod-messages.ts';
+import { errorMap, formatPath, issuePath, withFound } from '../../schemas/messages.ts';
+import { locate } from '../yaml-locate.ts';
 import type { Located, ParsedSource } from './parse-source.ts';
 
 export type Locator = (path: readonly PropertyKey[]) => { line: number; column: number };
@@ -74,11 +74,11 @@ export function rawDataProblems(data: unknown, at: Locator): Located[] {
 }
 
 export function schemaProblems(schema: z.ZodType, data: unknown, at: Locator): { data?: unknown; problems: Located[] } {
-  const result = schema.safeParse(data, { error: friendlyErrorMap, reportInput: true });
+  const result = schema.safeParse(data, { error: errorMap, reportInput: true });
   if (result.success) return { data: result.data, problems: [] };
   const problems = result.error.issues.map((issue) => {
-    // An unknown key is reported at the key itself, not at its parent.
-    const path = issue.code === 'unrecognized_keys' && issue.keys.length === 1 ? [...issue.path, issue.keys[0]!] : issue.path;
+    // The field, from the issue's path, goes in front of the message (src/schemas/messages.ts).
+    const path = issuePath(issue);
     return { ...at(path), field: formatPath(path), message: withFound(issue) };
   });
   return { problems };
