@@ -78,7 +78,7 @@ export function notAFileMessage(kind: string) {
     : `this is ${kind}, not a file; content must be ordinary files in the repository (links and special files are never read), so replace it with the file itself`;
 }
 
-const DIR_TO_COLLECTION = new Map(COLLECTIONS.map((c) => [COLLECTION_DEFS[c].dir, c]));
+const DIR_TO_COLLECTION = new Map<string, CollectionName>(COLLECTIONS.map((c) => [COLLECTION_DEFS[c].dir, c]));
 
 /** Decides which collection loads a file, or explains why none does. */
 export function classify(rel: string): { ok: true; collection: CollectionName } | { ok: false; message: string } {
