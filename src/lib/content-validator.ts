@@ -55,7 +55,17 @@ export interface ValidationResult {
 }
 
 /** Components an MDX body may use; they are provided by the page, never imported. */
-export const MDX_COMPONENTS = ['Cite', 'Term', 'Callout', 'SourcesDisagree', 'HoursChart', 'ComparisonTable'] as const;
+export const MDX_COMPONENTS = [
+  'Cite',
+  'Term',
+  'Callout',
+  'SourcesDisagree',
+  'HoursChart',
+  'ComparisonTable',
+  'Table',
+  'Row',
+  'Cell',
+] as const;
 type MdxComponent = (typeof MDX_COMPONENTS)[number];
 
 /** Each component's attributes; `ref` names the one attribute that must be an existing id. */
@@ -66,6 +76,9 @@ const MDX_ATTRIBUTES: Record<MdxComponent, { allowed: string[]; ref?: { attribut
   SourcesDisagree: { allowed: ['topic', 'positions', 'note'] },
   HoursChart: { allowed: ['program'], ref: { attribute: 'program', collection: 'programs' } },
   ComparisonTable: { allowed: ['comparison'], ref: { attribute: 'comparison', collection: 'comparisons' } },
+  Table: { allowed: ['caption'] },
+  Row: { allowed: ['head'] },
+  Cell: { allowed: ['header', 'colspan', 'rowspan', 'align'] },
 };
 const CALLOUT_TYPES = ['note', 'tip', 'warning'];
 

@@ -20,7 +20,7 @@ const SECTIONS: { type: string; heading: string }[] = [
 ];
 
 const INTRO =
-  'Every fact on the site is cited to a source listed on /sources/, every figure is dated, and where sources disagree the page shows each position.';
+  'Every fact on the site is cited to a source listed on /sources/, every figure carries its date or is marked undated, and where sources disagree the page shows each position.';
 
 export function llmsIndex(pages: readonly PageMeta[], site: URL): string {
   const link = (p: PageMeta) => `- [${p.title}](${new URL(p.path, site).href}): ${p.description}`;

@@ -12,8 +12,15 @@ export const glossarySchema = (ctx: SchemaContext) =>
     aliases: z.array(prose('aliases', 60)).default([]),
     /** Other glossary terms worth reading next. */
     related: refList(ctx, 'glossary', 'related').default([]),
-    /** Id of a source that uses or supports the definition, when one applies. */
+    /** Id of a source whose own text contains this definition. */
     source: ref(ctx, 'sources', 'source').optional(),
+    /** true when the editors wrote the definition and no cited source contains it; readers see it labelled so. */
+    ownDefinition: z.boolean().default(false),
+  })
+  .refine((t) => !(t.source !== undefined && t.ownDefinition), {
+    error:
+      'ownDefinition: true says no source contains the definition, so remove source, or remove ownDefinition if the source does contain it',
+    path: ['ownDefinition'],
   });
 
 export type GlossaryTerm = z.output<ReturnType<typeof glossarySchema>>;
