@@ -3,7 +3,14 @@
  * functions, so the numbers readers see are unit-tested.
  */
 import type { OutlookFigure, PayFigure } from '../schemas/figures.ts';
-import { CREDIT_UNITS, DURATION_FIELDS, DURATION_UNITS, type CreditUnitId, type DurationUnit } from '../schemas/program-units.ts';
+import {
+  CREDIT_UNITS,
+  DURATION_FIELDS,
+  DURATION_UNITS,
+  type CreditUnit,
+  type CreditUnitId,
+  type DurationUnit,
+} from '../schemas/program-units.ts';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
@@ -121,7 +128,7 @@ export function formatCredits(amount: number, unit: CreditUnitId): string {
  * definition gives a conversion; undefined where it does not (then nothing is shown).
  */
 export function studyHours(amount: number, unit: CreditUnitId): { low: number; high: number } | undefined {
-  const u: { hoursOfStudy?: { low: number; high: number } } = CREDIT_UNITS[unit];
+  const u: CreditUnit = CREDIT_UNITS[unit];
   return u.hoursOfStudy && { low: Math.round(amount * u.hoursOfStudy.low), high: Math.round(amount * u.hoursOfStudy.high) };
 }
 

@@ -168,11 +168,17 @@ export function programLd(p: ProgramInput, site: URL): WithContext<EducationalOc
     ...(p.components.length
       ? { hasCourse: p.components.map((c) => ({ '@type': 'Course' as const, name: c.label, timeRequired: `PT${c.hours}H` })) }
       : {}),
-    // numberOfCredits takes a number or a StructuredValue; the value's unitText keeps the unit the source uses.
-    ...(p.credits ? { numberOfCredits: { '@type': 'StructuredValue' as const, value: p.credits.total, unitText: p.credits.unitText } } : {}),
+    // numberOfCredits takes a number or a StructuredValue; a QuantitativeValue's unitText keeps the source's unit.
+    ...(p.credits
+      ? { numberOfCredits: { '@type': 'QuantitativeValue' as const, value: p.credits.total, unitText: p.credits.unitText } }
+      : {}),
     ...(p.award ? { educationalCredentialAwarded: p.award } : {}),
     ...(p.occupationalCategories.length ? { occupationalCategory: p.occupationalCategories } : {}),
-    ...(p.totalHours !== undefined ? { programType: `${p.totalHours} clock hours` } : p.credits ? { programType: `${p.credits.total} ${p.credits.unitText}` } : {}),
+    ...(p.totalHours !== undefined
+      ? { programType: `${p.totalHours} clock hours` }
+      : p.credits
+        ? { programType: `${p.credits.total} ${p.credits.unitText}` }
+        : {}),
   };
 }
 
