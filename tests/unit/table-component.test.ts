@@ -24,7 +24,9 @@ describe('<Table>, <Row> and <Cell> props', () => {
   });
 
   it('refuses unknown attributes and header values, and a table without a caption', () => {
-    expect(errors(cellPropsSchema, { header: 'column' })).toEqual(['header: header must be "col" (a column heading) or "row" (a row heading)']);
+    expect(errors(cellPropsSchema, { header: 'column' })).toEqual([
+      'header: header must be "col" (a column heading) or "row" (a row heading)',
+    ]);
     expect(errors(cellPropsSchema, { style: 'color:red' })[0]).toMatch(/style/);
     expect(errors(tablePropsSchema, {})).toEqual(['caption: caption is required: say in a few words what the table shows']);
   });
