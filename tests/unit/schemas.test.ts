@@ -171,9 +171,7 @@ describe('program schema: each unit is checked', () => {
       'credits.total: semester credit hours come in whole or half units; found 120.25',
     ]);
     expect(errors(programSchema(ctx), { ...bare, months: 24.5 })).toEqual(['months: must be a whole number']);
-    expect(errors(programSchema(ctx), { ...bare, years: 3.25 })).toEqual([
-      'years: must be a whole or half number of years, e.g. 3 or 3.5',
-    ]);
+    expect(errors(programSchema(ctx), { ...bare, years: 3.25 })).toEqual(['years: must be a whole or half number of years, e.g. 3 or 3.5']);
   });
 
   it('rejects implausibly large figures per unit', () => {
