@@ -5,6 +5,7 @@
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { CAREER_STAGES } from '../schemas/role.ts';
+import { CLOCK_HOUR_TERM, CREDIT_UNITS } from '../schemas/program-units.ts';
 import { SECTORS, SETTING_SECTOR, type CollectionName } from '../schemas/common.ts';
 import { layoutCareerPath, type PathLayout } from './career-path.ts';
 import { componentTags, parsePositions } from './mdx-tags.ts';
@@ -150,6 +151,15 @@ export async function termsByIds(ids: readonly string[], from: string): Promise<
 
 export async function sourcesByIds(ids: readonly string[], from: string): Promise<SourceEntry[]> {
   return pick(await sourcesById(), ids, 'source', from);
+}
+
+/**
+ * Glossary entries that explain the units a program is stated in (clock hours,
+ * its unit of credit), in that order; a missing term fails the build here.
+ */
+export async function programUnitTerms(d: Program['data'], from: string): Promise<GlossaryEntry[]> {
+  const ids = [...(d.hours ? [CLOCK_HOUR_TERM] : []), ...(d.credits ? [CREDIT_UNITS[d.credits.unit].term] : [])];
+  return termsByIds([...new Set(ids)], from);
 }
 
 const programsById = () => once('programs-by-id', async () => byId(await getPrograms()));
