@@ -79,5 +79,19 @@ describe('built site', () => {
     expect(html).toContain('378 clock hours over 29 weeks');
     expect(html).toMatch(/Instruction: 232 h \(61%\)/);
     expect(html).toMatch(/averages 13 hours a week/);
+    expect(html).toContain('id="unit-clock-hour"');
+  });
+
+  it('shows a program in its own units, with derived figures only where the unit allows', () => {
+    const degree = readFileSync(pageFor('/programs/bsc-game-and-interactive-audio-futureworks/'), 'utf8');
+    expect(degree).toContain('360 credits over 3 years (full time)');
+    expect(degree).toMatch(/averages 120 credits a year/);
+    expect(degree).toMatch(/about 3,600\s+hours of study/);
+    const certificate = readFileSync(pageFor('/programs/commercial-music-certificate-santa-rosa/'), 'utf8');
+    expect(certificate).toContain('17 units');
+    expect(certificate).not.toMatch(/hours of study, in class/);
+    expect(certificate).toMatch(/No source the handbook has read says how many hours one unit stands for/);
+    const apprenticeship = readFileSync(pageFor('/programs/creative-industries-production-technician-apprenticeship/'), 'utf8');
+    expect(apprenticeship).toContain('a length of 24 months (typical duration to gateway, full time)');
   });
 });
