@@ -21,7 +21,9 @@ export function mdxGuard(contentDir: string): Plugin {
     enforce: 'pre',
     transform(code, id) {
       const file = id.split('?')[0]!;
-      if (!file.endsWith('.mdx') || !file.startsWith(contentDir)) return undefined;
+      if (!file.endsWith('.mdx') || !file.startsWith(contentDir) || id.includes('?')) return undefined;
+      // Only the file as written (frontmatter first); modules other plugins derive from it are not MDX source.
+      if (!code.replace(/^\uFEFF/, '').startsWith('---')) return undefined;
       // The frontmatter is blanked to spaces, as @astrojs/mdx does, so lines and columns are the file's own.
       const { content } = parseFrontmatter(code, { frontmatter: 'empty-with-spaces' });
       const parsed = parseBody(content);
