@@ -61,7 +61,7 @@ describe('built site', () => {
     const scripts = [...html.matchAll(/<script\b(?![^>]*type="application\/ld\+json")([^>]*)>([\s\S]*?)<\/script>/g)];
     expect(scripts).toHaveLength(1);
     expect(scripts[0]![1]).toBe('');
-    expect(scripts[0]![2]).toContain("'/pagefind/pagefind-component-ui.'");
+    expect(scripts[0]![2]).toContain("'/pagefind/search-ui.'");
   });
 
   it('shows the program hours and derived figures', () => {
