@@ -14,12 +14,12 @@ import { LineCounter, parseDocument, visit, type Document } from 'yaml';
 import { COLLECTION_DEFS, CONTENT_DIR, idFromFileName } from '../schemas/collections.ts';
 import { COLLECTIONS, ID_PATTERN, type CollectionName, type SchemaContext } from '../schemas/common.ts';
 import { contentWarnings, type CheckedEntry, type GlossaryWords } from './content-warnings.ts';
-import { didYouMean } from './did-you-mean.ts';
+import { didYouMean } from '../schemas/did-you-mean.ts';
 import { componentTags, parsePositions, type ComponentTag } from './mdx-tags.ts';
 import { lineColumn, maskCode } from './mdx-text.ts';
 import { knownTargets } from './routes.ts';
 import { formatPath, locate } from './yaml-locate.ts';
-import { friendlyErrorMap, withFound } from './zod-messages.ts';
+import { errorMap, issuePath, withFound } from '../schemas/messages.ts';
 
 export type Severity = 'error' | 'warning';
 
@@ -55,7 +55,17 @@ export interface ValidationResult {
 }
 
 /** Components an MDX body may use; they are provided by the page, never imported. */
-export const MDX_COMPONENTS = ['Cite', 'Term', 'Callout', 'SourcesDisagree', 'HoursChart', 'ComparisonTable'] as const;
+export const MDX_COMPONENTS = [
+  'Cite',
+  'Term',
+  'Callout',
+  'SourcesDisagree',
+  'HoursChart',
+  'ComparisonTable',
+  'Table',
+  'Row',
+  'Cell',
+] as const;
 type MdxComponent = (typeof MDX_COMPONENTS)[number];
 
 /** Each component's attributes; `ref` names the one attribute that must be an existing id. */
@@ -66,6 +76,9 @@ const MDX_ATTRIBUTES: Record<MdxComponent, { allowed: string[]; ref?: { attribut
   SourcesDisagree: { allowed: ['topic', 'positions', 'note'] },
   HoursChart: { allowed: ['program'], ref: { attribute: 'program', collection: 'programs' } },
   ComparisonTable: { allowed: ['comparison'], ref: { attribute: 'comparison', collection: 'comparisons' } },
+  Table: { allowed: ['caption'] },
+  Row: { allowed: ['head'] },
+  Cell: { allowed: ['header', 'colspan', 'rowspan', 'align'] },
 };
 const CALLOUT_TYPES = ['note', 'tip', 'warning'];
 
@@ -105,7 +118,7 @@ function walk(dir: string): string[] {
   return out;
 }
 
-const DIR_TO_COLLECTION = new Map(COLLECTIONS.map((c) => [COLLECTION_DEFS[c].dir, c]));
+const DIR_TO_COLLECTION = new Map<string, CollectionName>(COLLECTIONS.map((c) => [COLLECTION_DEFS[c].dir, c]));
 
 /** Suggests a valid id for a file name that is not one. */
 export const slugify = (name: string) =>
@@ -286,12 +299,12 @@ export function validateContent(options: ValidateOptions): ValidationResult {
   for (const file of loaded) {
     const parsed = readSource(file, options.root, report);
     if (!parsed) continue;
-    const result = schemas[file.collection].safeParse(parsed.data, { error: friendlyErrorMap, reportInput: true });
+    const result = schemas[file.collection].safeParse(parsed.data, { error: errorMap, reportInput: true });
     const position = (path: readonly PropertyKey[]) => locateInSource(parsed, path);
     if (!result.success) {
       for (const issue of result.error.issues) {
-        // An unknown key is reported at the key itself, not at its parent.
-        const path = issue.code === 'unrecognized_keys' && issue.keys.length === 1 ? [...issue.path, issue.keys[0]!] : issue.path;
+        // The field, from the issue's path, goes in front of the message (src/schemas/messages.ts).
+        const path = issuePath(issue);
         const pos = position(path);
         report(file.rel, pos.line, pos.column, formatPath(path), withFound(issue));
       }

@@ -5,7 +5,8 @@
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { CAREER_STAGES } from '../schemas/role.ts';
-import type { CollectionName } from '../schemas/common.ts';
+import { SECTORS, SETTING_SECTOR, type CollectionName } from '../schemas/common.ts';
+import { layoutCareerPath, type PathLayout } from './career-path.ts';
 import { componentTags, parsePositions } from './mdx-tags.ts';
 import { maskCode } from './mdx-text.ts';
 import { entryUrl } from './routes.ts';
@@ -90,7 +91,21 @@ export function getSources(): Promise<readonly SourceEntry[]> {
   return once('sources', async () => (await getCollection('sources')).sort((a, b) => a.data.title.localeCompare(b.data.title)));
 }
 
-/** A framework's display title: the handbook's own, else the occupation's. */
+const GETTERS = {
+  roles: getRoles,
+  comparisons: getComparisons,
+  guides: getGuides,
+  programs: getPrograms,
+  frameworks: getFrameworks,
+  glossary: getGlossary,
+  sources: getSources,
+} as const satisfies Record<CollectionName, () => Promise<readonly { id: string; data: object }[]>>;
+
+/** The published entries of any collection, in that collection's order (for pages that treat every collection alike, such as open data). */
+export function publishedEntries<C extends CollectionName>(collection: C): ReturnType<(typeof GETTERS)[C]> {
+  return GETTERS[collection]() as ReturnType<(typeof GETTERS)[C]>;
+}
+
 /**
  * At most `limit` entries, most recently updated first (ties keep their order), and how many there are in all.
  * For pages that point into a whole section, such as the home page: listing every entry made the home page
@@ -106,6 +121,7 @@ export function recentlyUpdated<T extends { data: { updated: string; published: 
   return { shown: newest.slice(0, limit), total: entries.length };
 }
 
+/** A framework's display title: the handbook's own, else the occupation's. */
 export const frameworkTitle = (f: Framework) => f.data.handbook?.title ?? `${f.data.occupation.title} competency framework`;
 
 /**
@@ -166,6 +182,27 @@ export async function programsForRole(id: string): Promise<readonly Program[]> {
 export async function rolesReportingTo(id: string): Promise<readonly Role[]> {
   const index = await once('roles-by-reports-to', async () => groupBy(await getRoles(), (r) => r.data.reportsTo));
   return index.get(id) ?? [];
+}
+
+/**
+ * The career path across sectors: every role but the occupation entries (which span every stage), each in the lane of
+ * its most typical setting, laid out from `progressesTo`.
+ */
+export function getCareerPath(): Promise<PathLayout> {
+  return once('career-path', async () =>
+    layoutCareerPath(
+      (await getRoles())
+        .filter((r) => r.data.careerStage !== 'occupation')
+        .map((r) => ({
+          id: r.id,
+          title: r.data.title,
+          caption: r.data.pathLabel,
+          lane: SETTING_SECTOR[r.data.settings[0]!],
+          progressesTo: r.data.progressesTo,
+        })),
+      SECTORS,
+    ),
+  );
 }
 
 /** Roles whose `occupation` is `id`: the roles within an occupation. */

@@ -10,17 +10,13 @@ import { entryUrl } from './routes.ts';
 import { SITE_NAME } from './site.ts';
 import { PAY_BASIS_LABELS } from '../schemas/figures.ts';
 import { LEVEL_KEYS } from '../schemas/framework.ts';
+import { kindOf, PAGED_COLLECTIONS, REGISTRY } from '../schemas/registry.ts';
 
-const SECTIONS: { type: string; heading: string }[] = [
-  { type: 'Role profile', heading: 'Roles' },
-  { type: 'Comparison', heading: 'Comparisons' },
-  { type: 'Guide', heading: 'Guides' },
-  { type: 'Training program', heading: 'Training programs' },
-  { type: 'Competency framework', heading: 'Competency frameworks' },
-];
+/** One section per collection whose entries have pages, headed as in the collection registry. */
+const SECTIONS = PAGED_COLLECTIONS.map((c) => ({ type: kindOf(c), heading: REGISTRY[c].plural }));
 
 const INTRO =
-  'Every fact on the site is cited to a source listed on /sources/, every figure is dated, and where sources disagree the page shows each position.';
+  'Every fact on the site is cited to a source listed on /sources/, every figure carries its date or is marked undated, and where sources disagree the page shows each position.';
 
 export function llmsIndex(pages: readonly PageMeta[], site: URL): string {
   const link = (p: PageMeta) => `- [${p.title}](${new URL(p.path, site).href}): ${p.description}`;

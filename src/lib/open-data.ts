@@ -3,21 +3,14 @@
  * (/data/<collection>.schema.json), both generated from the same collections
  * and zod schemas as the pages.
  */
-import type { CollectionName } from '../schemas/common.ts';
-import { COLLECTION_DEFS } from '../schemas/collections.ts';
-import { getComparisons, getFrameworks, getGlossary, getPrograms, getRoles, getSources } from './content.ts';
+import { COLLECTIONS, REGISTRY, type CollectionName } from '../schemas/registry.ts';
+import { publishedEntries } from './content.ts';
 import { jsonSchemaFor } from './json-schema.ts';
 import { entryUrl } from './routes.ts';
 
-export const OPEN_DATA = [
-  'roles',
-  'comparisons',
-  'programs',
-  'frameworks',
-  'glossary',
-  'sources',
-] as const satisfies readonly CollectionName[];
-export type OpenDataCollection = (typeof OPEN_DATA)[number];
+/** Every collection is published as open data. */
+export const OPEN_DATA: readonly CollectionName[] = COLLECTIONS;
+export type OpenDataCollection = CollectionName;
 
 export const DATA_LICENCE =
   'Handbook text and data: CC BY 4.0, credit "Sound Careers Handbook". Each item names its sources; figures from the U.S. Bureau of Labor Statistics are in the public domain. Includes information from the O*NET 30.2 Database by the U.S. Department of Labor, Employment and Training Administration (USDOL/ETA), used under CC BY 4.0 and modified by the handbook; O*NET® is a trademark of USDOL/ETA. The competency framework is adapted from a framework © EBSCOed.';
@@ -25,21 +18,12 @@ export const DATA_LICENCE =
 export const dataPath = (c: OpenDataCollection) => `/data/${c}.json`;
 export const schemaPath = (c: OpenDataCollection) => `/data/${c}.schema.json`;
 
-const LOADERS: Record<OpenDataCollection, () => Promise<readonly { id: string; data: object }[]>> = {
-  roles: getRoles,
-  comparisons: getComparisons,
-  programs: getPrograms,
-  frameworks: getFrameworks,
-  glossary: getGlossary,
-  sources: getSources,
-};
-
 export async function dataPayload(collection: OpenDataCollection, site: URL) {
-  const entries = await LOADERS[collection]();
+  const entries: readonly { id: string; data: object }[] = await publishedEntries(collection);
   return {
     $schema: new URL(schemaPath(collection), site).href,
     collection,
-    description: `Every published ${COLLECTION_DEFS[collection].noun} in the Sound Careers Handbook.`,
+    description: `Every published ${REGISTRY[collection].noun} in the Sound Careers Handbook.`,
     licence: DATA_LICENCE,
     count: entries.length,
     items: entries.map((e) => ({ id: e.id, url: new URL(entryUrl(collection, e.id), site).href, ...e.data })),

@@ -31,25 +31,25 @@ export const SOURCE_KIND_LABELS: Record<(typeof SOURCE_KINDS)[number], string> =
 export const sourceSchema = (ctx: SchemaContext) =>
   z.strictObject({
     /** Title of the document. */
-    title: prose('title', 200),
+    title: prose(200),
     /** Who published it; "Unknown" when the copy we hold does not say. */
-    publisher: prose('publisher', 200),
+    publisher: prose(200),
     /** Publication or last-modified date, when known. */
-    date: partialDate(ctx, 'date').optional(),
+    date: partialDate(ctx).optional(),
     /** What kind of document it is. */
-    kind: choice('kind', SOURCE_KINDS),
+    kind: choice(SOURCE_KINDS),
     /** Where to read it; https only. */
     url: z
-      .url({ protocol: /^https$/, error: 'url must be a full https:// address' })
+      .url({ protocol: /^https$/, error: 'must be a full https:// address' })
       .optional(),
     /** The day an editor last read the page at its address, e.g. 2026-12-02. */
-    accessed: partialDate(ctx, 'accessed').optional(),
+    accessed: partialDate(ctx).optional(),
     /** Licence or attribution the handbook must show. */
-    licence: prose('licence', 400),
+    licence: prose(400),
     /** The seed document this entry was made from, if any (e.g. 003_7b51b4d5ed545018.txt). */
-    seed: z.string().regex(/^\d{3}_[0-9a-f]{16}\.txt$/, { error: 'seed must be a seed file name such as 003_7b51b4d5ed545018.txt' }).optional(),
+    seed: z.string().regex(/^\d{3}_[0-9a-f]{16}\.txt$/, { error: 'must be a seed file name such as 003_7b51b4d5ed545018.txt' }).optional(),
     /** How reliable it is and what to keep in mind when citing it. */
-    note: prose('note', 500).optional(),
+    note: prose(500).optional(),
   });
 
 export type Source = z.output<ReturnType<typeof sourceSchema>>;

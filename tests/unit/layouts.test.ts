@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { layoutCareerPath } from '../../src/lib/career-path.ts';
+import { layoutCareerPath, placeBoxes } from '../../src/lib/career-path.ts';
 import { buildMatrix } from '../../src/lib/competency-matrix.ts';
 
 describe('career path layout', () => {
@@ -17,6 +17,40 @@ describe('career path layout', () => {
     const layout = layoutCareerPath([{ id: 'a', title: 'A', progressesTo: ['elsewhere'] }]);
     expect(layout.edges).toEqual([]);
     expect(layout.steps).toHaveLength(1);
+  });
+
+  it('puts roles in lanes in the order given, and marks moves that change lane', () => {
+    const layout = layoutCareerPath(
+      [
+        { id: 'mixer', title: 'Mixer', lane: 'studio', progressesTo: [] },
+        { id: 'tech', title: 'Tech', lane: 'live', progressesTo: ['foh', 'mixer'] },
+        { id: 'foh', title: 'FOH', lane: 'live', progressesTo: [] },
+      ],
+      ['live', 'studio', 'games'],
+    );
+    expect(layout.lanes).toEqual(['live', 'studio']);
+    expect(layout.edges).toEqual([
+      { from: 'tech', to: 'foh', crossesLanes: false },
+      { from: 'tech', to: 'mixer', crossesLanes: true },
+    ]);
+    const { boxes, width } = placeBoxes(layout, { w: 100, h: 50, gapX: 10, gapY: 20, top: 30 });
+    expect(width).toBe(220);
+    expect(boxes.get('tech')).toMatchObject({ x: 0, y: 30 });
+    expect(boxes.get('foh')).toMatchObject({ x: 0, y: 100 });
+    expect(boxes.get('mixer')).toMatchObject({ x: 120, y: 100 });
+  });
+
+  it('sets roles that share a step and a lane side by side, widening the lane, so arrows never cross a box', () => {
+    const layout = layoutCareerPath([
+      { id: 'a', title: 'A', progressesTo: ['c'] },
+      { id: 'b', title: 'B', progressesTo: [] },
+      { id: 'c', title: 'C', progressesTo: [] },
+    ]);
+    const { boxes, width, height } = placeBoxes(layout, { w: 100, h: 50, gapX: 10, gapY: 20, top: 30 });
+    expect([boxes.get('a')!.x, boxes.get('b')!.x]).toEqual([0, 110]);
+    expect(boxes.get('c')).toMatchObject({ x: 55, y: 100 });
+    expect(width).toBe(210);
+    expect(height).toBe(158);
   });
 
   it('refuses a loop with a message naming the role', () => {

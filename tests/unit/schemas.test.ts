@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { z } from 'astro/zod';
 import { OPEN_CONTEXT, type SchemaContext } from '../../src/schemas/common.ts';
+import { errorMap, issueText } from '../../src/schemas/messages.ts';
 import { comparisonSchema } from '../../src/schemas/comparison.ts';
 import { frameworkSchema } from '../../src/schemas/framework.ts';
 import { glossarySchema } from '../../src/schemas/glossary.ts';
@@ -19,10 +20,10 @@ const ctx: SchemaContext = {
   today: new Date('2026-11-22T00:00:00Z'),
 };
 
-/** The messages of a failed parse, as "path: message". */
+/** The messages of a failed parse, as editors read them: "path: message", the path put in front by issueText. */
 function errors(schema: z.ZodType, data: unknown): string[] {
-  const result = schema.safeParse(data);
-  return result.success ? [] : result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+  const result = schema.safeParse(data, { error: errorMap });
+  return result.success ? [] : result.error.issues.map(issueText);
 }
 
 const page = {
@@ -65,26 +66,26 @@ describe('role schema', () => {
 
   it('rejects unknown role and source ids with a suggestion', () => {
     expect(errors(roleSchema(ctx), { ...role, reportsTo: ['sound-enginer'] })).toEqual([
-      'reportsTo.0: reportsTo names an unknown role id "sound-enginer"; did you mean "sound-engineer"?',
+      'reportsTo[0]: names an unknown role id "sound-enginer"; did you mean "sound-engineer"?',
     ]);
     expect(errors(roleSchema(ctx), { ...role, responsibilities: [{ text: 'x', source: 'nowhere' }] })[0]).toMatch(
-      /responsibilities.source names an unknown source id "nowhere"/,
+      /^responsibilities\[0\]\.source: names an unknown source id "nowhere"/,
     );
   });
 
   it('rejects impossible and future dates, and negative pay', () => {
     const pay = { amount: -1, per: 'year', basis: 'median', asOf: '2024-13', region: 'US', occupation: 'X', source: 'bls-ooh-2025' };
     expect(errors(roleSchema(ctx), { ...role, pay: [pay] })).toEqual([
-      'pay.0.amount: pay.amount must be greater than zero',
-      'pay.0.asOf: pay.asOf "2024-13" is not a real date; write it as YYYY-MM-DD, YYYY-MM or YYYY',
+      'pay[0].amount: must be greater than zero',
+      'pay[0].asOf: "2024-13" is not a real date; write it as YYYY-MM-DD, YYYY-MM or YYYY',
     ]);
-    expect(errors(roleSchema(ctx), { ...role, updated: '2027-01-01' })[0]).toMatch(/updated "2027-01-01" is in the future/);
+    expect(errors(roleSchema(ctx), { ...role, updated: '2027-01-01' })[0]).toMatch(/^updated: "2027-01-01" is in the future/);
     expect(errors(roleSchema(ctx), { ...role, published: '2026-02-30' })[0]).toMatch(/not a real date/);
   });
 
   it('rejects an update date before publication', () => {
     expect(errors(roleSchema(ctx), { ...role, updated: '2025-12-31' })).toEqual([
-      'updated: updated is earlier than published; set updated to the date of the last edit',
+      'updated: is earlier than published; set it to the date of the last edit',
     ]);
   });
 
@@ -112,7 +113,7 @@ describe('role schema', () => {
     };
     expect(errors(roleSchema(ctx), { ...role, pay: [pay] })).toEqual([]);
     expect(errors(roleSchema(ctx), { ...role, pay: [{ ...pay, amountTo: 18000 }] })).toEqual([
-      'pay.0.amountTo: pay.amountTo must be larger than pay.amount; amount is the lower end of the range',
+      'pay[0].amountTo: must be larger than amount; amount is the lower end of the range',
     ]);
   });
 
@@ -121,14 +122,14 @@ describe('role schema', () => {
     expect(parsed.hearingSafety).toEqual([{ text: 'Wears earplugs.', source: 'bls-ooh-2025' }]);
     expect(parsed.training).toEqual([]);
     expect(errors(roleSchema(ctx), { ...role, certifications: [{ text: 'x', source: 'nowhere' }] })[0]).toMatch(
-      /certifications.source names an unknown source id "nowhere"/,
+      /^certifications\[0\]\.source: names an unknown source id "nowhere"/,
     );
   });
 
   it('rejects an outlook period that ends before it starts', () => {
     const outlook = { percent: 2, from: 2029, to: 2019, region: 'US', occupation: 'X', source: 'bls-ooh-2025' };
     expect(errors(roleSchema(ctx), { ...role, outlook: [outlook] })).toEqual([
-      'outlook.0.to: outlook.to must be a later year than outlook.from; the period runs from..to',
+      'outlook[0].to: must be a later year than from; the period runs from..to',
     ]);
   });
 });
@@ -140,7 +141,7 @@ describe('program schema', () => {
 
   it('rejects hour components that do not sum to the total, naming both numbers', () => {
     expect(errors(programSchema(ctx), { ...program, hours: { ...program.hours, total: 380 } })).toEqual([
-      'hours.total: hours.total is 380 but hours.components add up to 378 (232 + 116 + 30); make the total equal the sum of the components',
+      'hours.total: is 380 but the components add up to 378 (232 + 116 + 30); make the total equal the sum of the components',
     ]);
   });
 });
@@ -155,16 +156,18 @@ describe('comparison schema', () => {
 
   it('rejects a row with a missing cell and a cell without a source', () => {
     expect(errors(comparisonSchema(ctx), { ...comparison, dimensions: [{ dimension: 'Focus', values: [cell] }] })[0]).toMatch(
-      /dimensions.values must have exactly two cells/,
+      /^dimensions\[0\]\.values: must have exactly two cells/,
     );
     expect(
       errors(comparisonSchema(ctx), { ...comparison, dimensions: [{ dimension: 'Focus', values: [cell, { text: 'y' }] }] })[0],
-    ).toMatch(/dimensions.values.source is required but missing/);
+    ).toMatch(
+      /^dimensions\[0\]\.values\[1\]\.source: is required but missing; add the id of a source \(its file name in content\/sources\/, without \.yaml\)$/,
+    );
   });
 
   it('rejects comparing a role with itself', () => {
     expect(errors(comparisonSchema(ctx), { ...comparison, roles: ['sound-engineer', 'sound-engineer'] })).toEqual([
-      'roles: roles must name two different roles',
+      'roles: must name two different roles',
     ]);
   });
 });
@@ -186,7 +189,7 @@ describe('framework schema (the JSON export format)', () => {
   });
 
   it('rejects another schemaVersion and a statement without the "Topic — description" dash', () => {
-    expect(errors(frameworkSchema(ctx), { ...fixture, schemaVersion: '2.0' })[0]).toMatch(/schemaVersion must be "1.0"/);
+    expect(errors(frameworkSchema(ctx), { ...fixture, schemaVersion: '2.0' })[0]).toMatch(/^schemaVersion: must be "1.0"/);
     const levels = { ...fixture.framework.levels, emerging: { label: 'Emerging', statements: ['Setup - hyphen only'] } };
     expect(errors(frameworkSchema(ctx), { ...fixture, framework: { ...fixture.framework, levels } })[0]).toMatch(/Topic — description/);
   });
@@ -202,7 +205,7 @@ describe('glossary and source schemas', () => {
   it('accepts https source links and rejects javascript: links', () => {
     const source = { title: 'T', publisher: 'P', kind: 'article', licence: 'L' };
     expect(sourceSchema(ctx).safeParse({ ...source, url: 'https://www.bls.gov/ooh/' }).success).toBe(true);
-    expect(errors(sourceSchema(ctx), { ...source, url: 'javascript:alert(1)' })).toEqual(['url: url must be a full https:// address']);
+    expect(errors(sourceSchema(ctx), { ...source, url: 'javascript:alert(1)' })).toEqual(['url: must be a full https:// address']);
     expect(errors(sourceSchema(ctx), { ...source, kind: 'blog' })[0]).toMatch(/Did you mean "blog-post"/);
   });
 });

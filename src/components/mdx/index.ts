@@ -6,12 +6,27 @@
  * cannot name them.
  */
 import Callout from './Callout.astro';
+import Cell from './Cell.astro';
 import Cite from './Cite.astro';
 import ComparisonTable from './ComparisonTable.astro';
 import HoursChart from './HoursChart.astro';
+import Row from './Row.astro';
 import SourcesDisagree from './SourcesDisagree.astro';
+import Table from './Table.astro';
 import Td from './Td.astro';
 import Term from './Term.astro';
 import Th from './Th.astro';
 
-export const mdxComponents = { Callout, Cite, ComparisonTable, HoursChart, SourcesDisagree, Term, th: Th, td: Td };
+export const mdxComponents = {
+  Callout,
+  Cell,
+  Cite,
+  ComparisonTable,
+  HoursChart,
+  Row,
+  SourcesDisagree,
+  Table,
+  Term,
+  th: Th,
+  td: Td,
+};

@@ -1,13 +1,36 @@
 /**
- * Plain-English wording for zod's built-in issues (missing fields, wrong types,
- * unknown keys, bad enum values). Messages written in the schemas take
- * precedence; this only replaces zod's terse defaults, so that editors who are
- * not programmers see what was expected, what was found, and a hint.
+ * How schema problems read. Every message in `src/schemas/` says what is wrong
+ * and how to fix it, without naming the field: the field comes from the issue's
+ * path, which `issueText` (and Astro's own error report, which prints the path
+ * the same way) puts in front. So a message can never name the wrong field, and
+ * `pay[0].amount: must be greater than zero` points at the very item.
+ *
+ * `errorMap` words zod's built-in issues (missing fields, wrong types, unknown
+ * keys, bad enum values) for editors who are not programmers; messages written in
+ * the schemas take precedence over it.
  */
 import type { z } from 'astro/zod';
 import { didYouMean } from './did-you-mean.ts';
 
 type RawIssue = Parameters<z.core.$ZodErrorMap>[0];
+
+/** Formats a path the way editors read it: pay[0].amount. */
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const segment of path) {
+    if (typeof segment === 'number') out += `[${segment}]`;
+    else out += out ? `.${String(segment)}` : String(segment);
+  }
+  return out || '(file)';
+}
+
+/** The path of an issue about an unknown key includes the key itself, so the message lands on that key's line. */
+export const issuePath = (issue: { code: string; path: readonly PropertyKey[]; keys?: readonly string[] }): PropertyKey[] =>
+  issue.code === 'unrecognized_keys' && issue.keys?.length === 1 ? [...issue.path, issue.keys[0]!] : [...issue.path];
+
+/** One line per issue: the field, from its path, then the message. */
+export const issueText = (issue: { code: string; path: readonly PropertyKey[]; message: string; keys?: readonly string[] }) =>
+  `${formatPath(issuePath(issue))}: ${issue.message}`;
 
 export function describeValue(value: unknown): string {
   if (value === undefined) return 'nothing';
@@ -18,6 +41,17 @@ export function describeValue(value: unknown): string {
   if (typeof value === 'object') return 'a group of fields';
   return `${typeof value} ${String(value)}`;
 }
+
+/**
+ * Message for a value of the wrong type, or a missing one: says which, what was
+ * expected and what was found.
+ */
+export const expects =
+  (expected: string) =>
+  (issue: { input?: unknown }): string =>
+    issue.input === undefined
+      ? `is required but missing; add it (${expected})`
+      : `must be ${expected}; found ${describeValue(issue.input)}`;
 
 const EXPECTED: Record<string, string> = {
   string: 'text',
@@ -35,7 +69,7 @@ function knownKeys(issue: RawIssue): string[] {
   return def?.shape ? Object.keys(def.shape) : [];
 }
 
-export const friendlyErrorMap: z.core.$ZodErrorMap = (issue) => {
+export const errorMap: z.core.$ZodErrorMap = (issue) => {
   switch (issue.code) {
     case 'invalid_type': {
       const expected = EXPECTED[issue.expected] ?? issue.expected;
