@@ -39,6 +39,8 @@ const FILTERS = [
 const PAGE = 8;
 /** Headings shown under a result. */
 const SUB_RESULTS = 2;
+/** Milliseconds without a keystroke before searching. */
+const TYPING_PAUSE = 150;
 
 const d = document;
 let pagefind: Promise<Pagefind> | undefined;
@@ -86,7 +88,12 @@ class SearchUi {
     this.list = q('.search-results');
     this.filterBox = q('.search-filters');
     this.more = q('.search-more');
-    this.input.addEventListener('input', () => void this.run());
+    // A search per keystroke would fetch index chunks for every prefix typed; wait for a pause in typing.
+    let typing: ReturnType<typeof setTimeout> | undefined;
+    this.input.addEventListener('input', () => {
+      clearTimeout(typing);
+      typing = setTimeout(() => void this.run(), TYPING_PAUSE);
+    });
     this.more.addEventListener('click', () => void this.draw(PAGE));
     this.filterBox.addEventListener('change', (e) => {
       const box = e.target as HTMLInputElement;
