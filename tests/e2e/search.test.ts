@@ -91,9 +91,11 @@ describe('search finds what readers look for', () => {
     expect(first).toBe('/glossary/#front-of-house');
   });
 
+  // Other roles now carry these words in their own titles (broadcast audio engineer, mixing engineer) or as
+  // alternate titles (recording engineer), so the sound engineer is expected among the first five, not three.
   it.each(['audio engineer', 'mixing engineer'])('finds the sound engineer through its alternate title "%s"', async (query) => {
-    const links = await searchPage(query, 3);
-    expect(links.slice(0, 3)).toContain('/roles/sound-engineer/');
+    const links = await searchPage(query, 5);
+    expect(links.slice(0, 5)).toContain('/roles/sound-engineer/');
   });
 
   const { data } = validateContent({ root: ROOT });
