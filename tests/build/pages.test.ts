@@ -71,7 +71,7 @@ describe('built site', () => {
     const scripts = rel === 'compare/index.html' ? all.filter((s) => !picker(s)) : all;
     expect(scripts).toHaveLength(1);
     expect(scripts[0]!.attrs).toEqual([]);
-    expect(textOf(scripts[0]!)).toContain("'/pagefind/pagefind-component-ui.'");
+    expect(textOf(scripts[0]!)).toContain("'/pagefind/search-ui.'");
   });
 
   it('shows the program hours and derived figures', () => {
