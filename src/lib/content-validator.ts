@@ -17,9 +17,11 @@ import { contentWarnings, type CheckedEntry, type GlossaryWords } from './conten
 import { didYouMean } from '../schemas/did-you-mean.ts';
 import { componentTags, parsePositions, type ComponentTag } from './mdx-tags.ts';
 import { lineColumn, maskCode } from './mdx-text.ts';
-import { knownTargets } from './routes.ts';
+import { isPagedCollection, knownTargets } from './routes.ts';
 import { formatPath, locate } from './yaml-locate.ts';
 import { errorMap, issuePath, withFound } from '../schemas/messages.ts';
+import type { Source } from '../schemas/source.ts';
+import { licenceProblems } from './licence-rules.ts';
 
 export type Severity = 'error' | 'warning';
 
@@ -293,6 +295,12 @@ export function validateContent(options: ValidateOptions): ValidationResult {
   // Page titles become <title> tags; two pages with one title confuse search results and readers.
   const pageTitles = new Map<string, string>();
   const checked: (CheckedEntry & { rel: string })[] = [];
+  const licensed: {
+    rel: string;
+    data: object;
+    explicitLicence: boolean;
+    locate: (path: readonly PropertyKey[]) => { line: number; column: number };
+  }[] = [];
   const glossaryWords: GlossaryWords[] = [];
 
   // 3. Each file: readable, parseable, schema-valid, with a clean body.
@@ -310,6 +318,13 @@ export function validateContent(options: ValidateOptions): ValidationResult {
       }
     } else {
       data[file.collection].set(file.id, result.data);
+      if (isPagedCollection(file.collection))
+        licensed.push({
+          rel: file.rel,
+          data: result.data,
+          explicitLicence: typeof parsed.data === 'object' && parsed.data !== null && 'licence' in parsed.data,
+          locate: position,
+        });
       // A badly named file already has its error; its title clashing with the well-named twin would only repeat it.
       if (TITLED.has(file.collection) && ID_PATTERN.test(file.id)) {
         const title = (result.data as { title: string }).title.toLowerCase();
@@ -347,6 +362,13 @@ export function validateContent(options: ValidateOptions): ValidationResult {
       bodyStartLine: parsed.bodyStartLine,
     });
     if (parsed.body !== undefined) checkBody(file.rel, parsed.body, parsed.bodyStartLine ?? 1, ids, targets, report);
+  }
+
+  // Adapted text needs every source's licence, so pages are checked once all files are read (src/lib/licence-rules.ts).
+  const sources = data.sources as Map<string, Source>;
+  for (const page of licensed) {
+    for (const p of licenceProblems(page.data, sources, page.explicitLicence))
+      report(page.rel, ...positionArgs(page.locate(p.path)), formatPath(p.path), p.message);
   }
 
   // Warnings come last: the unlinked-term check needs every glossary entry read first.

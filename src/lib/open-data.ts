@@ -4,16 +4,58 @@
  * and zod schemas as the pages.
  */
 import { COLLECTIONS, REGISTRY, type CollectionName } from '../schemas/registry.ts';
-import { publishedEntries } from './content.ts';
+import { HANDBOOK_LICENCE, licenceName, licenceUrl, SHARE_ALIKE_LICENCE } from '../schemas/licences.ts';
+import type { Source } from '../schemas/source.ts';
+import { citedSourceIds, getFrameworks, getSources, publishedEntries } from './content.ts';
 import { jsonSchemaFor } from './json-schema.ts';
 import { entryUrl } from './routes.ts';
+import { SITE_NAME } from './site.ts';
 
 /** Every collection is published as open data. */
 export const OPEN_DATA: readonly CollectionName[] = COLLECTIONS;
 export type OpenDataCollection = CollectionName;
 
-export const DATA_LICENCE =
-  'Handbook text and data: CC BY 4.0, credit "Sound Careers Handbook". Each item names its sources; figures from the U.S. Bureau of Labor Statistics are in the public domain. Includes information from the O*NET 30.2 Database by the U.S. Department of Labor, Employment and Training Administration (USDOL/ETA), used under CC BY 4.0 and modified by the handbook; O*NET® is a trademark of USDOL/ETA. The competency framework is adapted from a framework © EBSCOed.';
+const HANDBOOK_CREDIT = `${licenceName(HANDBOOK_LICENCE)} (${licenceUrl(HANDBOOK_LICENCE)}), credit "${SITE_NAME}"`;
+
+/** "Title (licence): attribution" for each openly licensed or public-domain source the entries draw on. */
+function credits(entries: readonly { data: object; body?: string | undefined }[], sources: ReadonlyMap<string, Source>): string {
+  const ids = new Set(entries.flatMap((e) => citedSourceIds(e.data, e.body)));
+  const open = [...ids].map((id) => sources.get(id)).filter((s) => s !== undefined && s.licence !== 'all-rights-reserved');
+  if (open.length === 0) return '';
+  const parts = open.map((s) => `${s!.title} (${licenceName(s!.licence)})${s!.attribution ? `: ${s!.attribution}` : ''}`);
+  return ` Facts and figures come from the sources each item names, in the handbook's own words; these openly licensed or public-domain ones ask for credit or notice: ${parts.join(' ')}`;
+}
+
+/**
+ * What a reuser of /data/<collection>.json may do with it, stated from the typed licences: the handbook's own
+ * text is CC BY 4.0, pages that adapt share-alike text are CC BY-SA 4.0, and a framework keeps its publisher's terms.
+ */
+export async function dataLicence(collection: OpenDataCollection): Promise<string> {
+  const sources = new Map((await getSources()).map((s) => [s.id, s.data]));
+  if (collection === 'sources') {
+    return `The records are ${HANDBOOK_CREDIT}. Each record's licence field is the licence of the document it describes, not of the record: the handbook cites those documents, it does not republish them.`;
+  }
+  if (collection === 'frameworks') {
+    const frameworks = await getFrameworks();
+    const origins = frameworks.map((f) => {
+      const source = f.data.handbook ? sources.get(f.data.handbook.source) : undefined;
+      if (!source) return `${f.id}: ${f.data.attribution ?? 'the export names no licence'}, not licensed by the handbook.`;
+      const terms =
+        source.licence === 'all-rights-reserved'
+          ? "all rights reserved by its publisher, so not covered by the handbook's licence"
+          : licenceName(source.licence);
+      return `${f.id} restates ${source.title} (${source.publisher}): ${terms}.${source.attribution ? ` ${source.attribution}` : ''}`;
+    });
+    return `Competency frameworks keep the terms of the exports they restate. ${origins.join(' ')}`;
+  }
+  const entries: readonly { data: object; body?: string | undefined }[] = await publishedEntries(collection);
+  const shareAlike = entries.filter((e) => (e.data as { licence?: string }).licence === SHARE_ALIKE_LICENCE).length;
+  const own =
+    shareAlike > 0
+      ? `${HANDBOOK_CREDIT}, except the ${shareAlike} item(s) whose licence field is ${SHARE_ALIKE_LICENCE}: they adapt share-alike text (named in adaptedFrom) and are ${licenceName(SHARE_ALIKE_LICENCE)} (${licenceUrl(SHARE_ALIKE_LICENCE)}).`
+      : `${HANDBOOK_CREDIT}.`;
+  return `${REGISTRY[collection].plural} written by the handbook: ${own}${credits(entries, sources)}`;
+}
 
 export const dataPath = (c: OpenDataCollection) => `/data/${c}.json`;
 export const schemaPath = (c: OpenDataCollection) => `/data/${c}.schema.json`;
@@ -24,7 +66,7 @@ export async function dataPayload(collection: OpenDataCollection, site: URL) {
     $schema: new URL(schemaPath(collection), site).href,
     collection,
     description: `Every published ${REGISTRY[collection].noun} in the Sound Careers Handbook.`,
-    licence: DATA_LICENCE,
+    licence: await dataLicence(collection),
     count: entries.length,
     items: entries.map((e) => ({ id: e.id, url: new URL(entryUrl(collection, e.id), site).href, ...e.data })),
   };
