@@ -5,6 +5,7 @@
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { CAREER_STAGES } from '../schemas/role.ts';
+import { CLOCK_HOUR_TERM, CREDIT_UNITS } from '../schemas/program-units.ts';
 import { SECTORS, SETTING_SECTOR, type CollectionName } from '../schemas/common.ts';
 import type { Reuse } from '../schemas/licences.ts';
 import { layoutCareerPath, type PathLayout } from './career-path.ts';
@@ -154,12 +155,22 @@ export async function sourcesByIds(ids: readonly string[], from: string): Promis
 }
 
 /**
+/**
  * A competency framework restates the export it comes from, so it carries that export's licence (the handbook
  * cannot relicense it), and its `handbook.adaptation` says how it was changed.
  */
 export async function frameworkReuse(handbook: { source: string; adaptation: string }): Promise<Reuse> {
   const [source] = await sourcesByIds([handbook.source], 'A competency framework');
   return { licence: source!.data.licence, adaptedFrom: [{ source: handbook.source, changes: handbook.adaptation }] };
+}
+
+/**
+ * Glossary entries that explain the units a program is stated in (clock hours,
+ * its unit of credit), in that order; a missing term fails the build here.
+ */
+export async function programUnitTerms(d: Program['data'], from: string): Promise<GlossaryEntry[]> {
+  const ids = [...(d.hours ? [CLOCK_HOUR_TERM] : []), ...(d.credits ? [CREDIT_UNITS[d.credits.unit].term] : [])];
+  return termsByIds([...new Set(ids)], from);
 }
 
 const programsById = () => once('programs-by-id', async () => byId(await getPrograms()));

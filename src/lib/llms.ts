@@ -4,7 +4,7 @@
  * Both are built from the same typed collections as the pages.
  */
 import { frameworkTitle, getComparisons, getFrameworks, getGlossary, getGuides, getPrograms, getRoles, getSources } from './content.ts';
-import { formatChange, formatMoney, formatPartialDate } from './figures.ts';
+import { formatChange, formatMoney, formatPartialDate, programFigures } from './figures.ts';
 import type { PageMeta } from './page-meta.ts';
 import { entryUrl } from './routes.ts';
 import { SITE_NAME } from './site.ts';
@@ -108,7 +108,7 @@ export async function llmsFull(site: URL): Promise<string> {
     const d = p.data;
     page(d.title, entryUrl('programs', p.id), d.description);
     out.push(
-      `${d.provider}: ${d.hours.total} clock hours over ${d.weeks} weeks (${d.hours.components.map((c) => `${c.hours} ${c.label.toLowerCase()}`).join(', ')})${cite(d.source)}.`,
+      `${d.provider}: ${programFigures(d).join(', ')}${d.hours ? ` (${d.hours.components.map((c) => `${c.hours} ${c.label.toLowerCase()}`).join(', ')})` : ''}${cite(d.source)}.`,
       '',
       mdxToMarkdown(p.body ?? '', title),
       '',

@@ -13,6 +13,7 @@ import { COLLECTION_DEFS, CONTENT_DIR, scanIds } from '../schemas/collections.ts
 import { SETTINGS } from '../schemas/common.ts';
 import { REGISTRY, TEMPLATE_COLLECTIONS, type CollectionName, type TemplateCollection } from '../schemas/registry.ts';
 import { HOUR_KINDS } from '../schemas/program.ts';
+import { CREDIT_UNIT_IDS } from '../schemas/program-units.ts';
 import { CAREER_STAGES } from '../schemas/role.ts';
 import { SOURCE_KINDS } from '../schemas/source.ts';
 import { slugify } from './content-validator.ts';
@@ -164,8 +165,10 @@ function template(type: ScaffoldType, title: string, today: string, source: stri
         lines: [
           ...pageHead(title, today),
           `provider: ${y(`${T}: who runs the program`)}`,
-          '# Length in weeks, and clock hours: the components must add up to the total.',
+          '# Length in the unit the source uses: one of weeks, months or years.',
           'weeks: 1',
+          '# Clock hours (the components must add up to the total). For a program counted in credits, replace',
+          `# hours with credits: { unit: <one of ${CREDIT_UNIT_IDS.join(', ')}>, total: 120 }.`,
           'hours:',
           '  total: 1',
           '  components:',
@@ -174,13 +177,13 @@ function template(type: ScaffoldType, title: string, today: string, source: stri
           '      label: Instruction',
           '      hours: 1',
           `source: ${source}`,
-          '# Optional: location, roles, terms. See /contribute/schema/#programs.',
+          '# Optional: location, award, lengthNote, roles, terms. See /contribute/schema/#programs.',
           ...body('Overview'),
         ],
         todo: [
           ...PAGE_TODO,
-          'provider, weeks and hours: the figures as the provider states them (the template puts 1)',
-          `source: the source that states the hours (now "${source}")`,
+          'provider, the length and hours or credits: the figures as the provider states them (the template puts 1)',
+          `source: the source that states the figures (now "${source}")`,
         ],
       };
     case 'term':

@@ -8,6 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { attr, byTag, parseHtml, textOf } from '../../src/lib/html.ts';
 import { schemaReference } from '../../src/lib/schema-reference.ts';
 import { REPO_URL } from '../../src/lib/site.ts';
 import { COLLECTION_DEFS, CONTENT_DIR } from '../../src/schemas/collections.ts';
@@ -31,12 +32,14 @@ const shallow = execFileSync('git', ['rev-parse', '--is-shallow-repository'], { 
 
 describe('page furniture', () => {
   it.each(all.map((p) => [`/${p}${p ? '/' : ''}`]))('%s links to its source file on the repository host', (url) => {
-    const page = html(url);
-    const edit = /<a href="([^"]+)" rel="external">(Edit this page|Edit these entries)<\/a>/.exec(page);
-    expect(edit, 'no "Edit this page" link').not.toBeNull();
-    expect(edit![1]!.startsWith(`${REPO_URL}/`)).toBe(true);
+    const edit = byTag(parseHtml(html(url)), 'a').find(
+      (a) => attr(a, 'rel') === 'external' && ['Edit this page', 'Edit these entries'].includes(textOf(a)),
+    );
+    expect(edit, 'no "Edit this page" link').toBeDefined();
+    const href = attr(edit!, 'href') ?? '';
+    expect(href.startsWith(`${REPO_URL}/`)).toBe(true);
     // The path after /edit/main/ or /tree/main/ exists in the repository.
-    const path = edit![1]!.replace(/^.*?\/(?:edit|tree)\/main\//, '');
+    const path = href.replace(/^.*?\/(?:edit|tree)\/main\//, '');
     expect(existsSync(join(ROOT, path)), `${path} does not exist`).toBe(true);
   });
 

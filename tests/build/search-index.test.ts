@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BUNDLE_DIR, planSearchIndex } from '../../src/integrations/search-index.ts';
 import { validateContent } from '../../src/lib/content-validator.ts';
+import { attr, byTag, elements, parseHtml, textOf } from '../../src/lib/html.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
 const BUNDLE = join(ROOT, 'dist', BUNDLE_DIR);
@@ -29,10 +30,12 @@ describe('search bundle', () => {
 
   const pages = expected.filter((e) => !e.url.includes('#'));
   it.each(pages.map((p) => [p.url]))('%s gives every heading in its article an id', (url) => {
-    const html = readFileSync(join(ROOT, 'dist', url, 'index.html'), 'utf8');
-    const article = html.match(/<article data-pagefind-body[^>]*>([\s\S]*?)<\/article>/)?.[1];
+    const doc = parseHtml(readFileSync(join(ROOT, 'dist', url, 'index.html'), 'utf8'));
+    const article = byTag(doc, 'article').find((a) => attr(a, 'data-pagefind-body') !== undefined);
     expect(article, 'the article is not marked data-pagefind-body').toBeDefined();
-    const withoutId = [...article!.matchAll(/<h([2-6])\b([^>]*)>/g)].filter((m) => !/\bid="[^"]+"/.test(m[2]!)).map((m) => m[0]);
+    const withoutId = [...elements(article!)]
+      .filter((e) => /^h[2-6]$/.test(e.tagName) && !attr(e, 'id'))
+      .map((e) => `<${e.tagName}> ${textOf(e).trim()}`);
     expect(withoutId).toEqual([]);
   });
 });

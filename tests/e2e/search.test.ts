@@ -71,8 +71,9 @@ describe('search finds what readers look for', () => {
   });
 
   it('"clock hours" finds the training program, from a shared /search/?q= link', async () => {
-    const [first] = await searchPage('clock hours');
-    expect(first).toBe('/programs/audio-engineering-and-music-production/');
+    // The glossary's "Clock hour" may rank first; the 378-hour program must follow close behind.
+    const links = await searchPage('clock hours', 3);
+    expect(links).toContain('/programs/audio-engineering-and-music-production/');
     await expect(page.locator('.search-panel pagefind-input input').inputValue()).resolves.toBe('clock hours');
   });
 

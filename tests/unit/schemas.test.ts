@@ -136,12 +136,66 @@ describe('role schema', () => {
 
 describe('program schema', () => {
   it('accepts hours that add up: 232 + 116 + 30 = 378', () => {
-    expect(programSchema(ctx).parse(program).hours.total).toBe(378);
+    expect(programSchema(ctx).parse(program).hours?.total).toBe(378);
   });
 
   it('rejects hour components that do not sum to the total, naming both numbers', () => {
     expect(errors(programSchema(ctx), { ...program, hours: { ...program.hours, total: 380 } })).toEqual([
       'hours.total: is 380 but the components add up to 378 (232 + 116 + 30); make the total equal the sum of the components',
+    ]);
+  });
+});
+
+describe('program schema: each unit is checked', () => {
+  const { weeks: _weeks, hours: _hours, ...bare } = program;
+  const credits = (unit: string, total: number, components: { label: string; credits: number }[] = []) => ({
+    ...bare,
+    credits: { unit, total, components },
+  });
+
+  it('keeps the clock-hour program valid and accepts a program stated only in months', () => {
+    expect(programSchema(ctx).parse(program).weeks).toBe(29);
+    expect(programSchema(ctx).parse({ ...bare, months: 24, lengthNote: 'typical duration to gateway' }).months).toBe(24);
+  });
+
+  it('accepts credits in each unit at the step that unit allows', () => {
+    expect(programSchema(ctx).parse(credits('semester-credit-hours', 125)).credits?.total).toBe(125);
+    expect(programSchema(ctx).parse(credits('units', 17.5)).credits?.unit).toBe('units');
+    expect(programSchema(ctx).parse({ ...credits('uk-credits', 360), years: 3 }).years).toBe(3);
+    expect(programSchema(ctx).parse({ ...bare, years: 3.5 }).years).toBe(3.5);
+  });
+
+  it('rejects a figure finer than its unit allows, naming the unit', () => {
+    expect(errors(programSchema(ctx), credits('uk-credits', 362))).toEqual(['credits.total: credits come in steps of 5; found 362']);
+    expect(errors(programSchema(ctx), credits('semester-credit-hours', 120.25))).toEqual([
+      'credits.total: semester credit hours come in whole or half units; found 120.25',
+    ]);
+    expect(errors(programSchema(ctx), { ...bare, months: 24.5 })).toEqual(['months: must be a whole number']);
+    expect(errors(programSchema(ctx), { ...bare, years: 3.25 })).toEqual(['years: must be a whole or half number of years, e.g. 3 or 3.5']);
+  });
+
+  it('rejects implausibly large figures per unit', () => {
+    expect(errors(programSchema(ctx), credits('semester-credit-hours', 1200))).toEqual([
+      'credits.total: 1200 semester credit hours is implausibly large (over 300); check for extra digits',
+    ]);
+    expect(errors(programSchema(ctx), { ...bare, months: 240 })).toEqual([
+      'months: is implausibly large (over ten years); check the figure',
+    ]);
+  });
+
+  it('rejects credit components that do not add up, and an unknown unit with a suggestion', () => {
+    expect(errors(programSchema(ctx), credits('credit-hours', 120, [{ label: 'General education', credits: 30 }]))).toEqual([
+      'credits.total: is 120 but the components add up to 30 (30); make the total equal the sum of the components, or leave components out',
+    ]);
+    expect(errors(programSchema(ctx), credits('semester-credit-hour', 120))[0]).toMatch(/Did you mean "semester-credit-hours"\?/);
+  });
+
+  it('asks for the length once, and for at least one figure', () => {
+    expect(errors(programSchema(ctx), { ...program, months: 7 })).toEqual([
+      'weeks: give the length once, in the unit the source uses: only one of weeks, months and years',
+    ]);
+    expect(errors(programSchema(ctx), bare)).toEqual([
+      'hours: a program needs at least one figure from its source: weeks, months or years, hours (clock hours) or credits',
     ]);
   });
 });
