@@ -4,7 +4,7 @@
  * and zod schemas as the pages.
  */
 import { COLLECTIONS, REGISTRY, type CollectionName } from '../schemas/registry.ts';
-import { HANDBOOK_LICENCE, licenceName, licenceUrl, SHARE_ALIKE_LICENCE } from '../schemas/licences.ts';
+import { HANDBOOK_LICENCE, licenceName, licenceUrl, SHARE_ALIKE_LICENCE, type LicenceId } from '../schemas/licences.ts';
 import type { Source } from '../schemas/source.ts';
 import { citedSourceIds, getFrameworks, getSources, publishedEntries } from './content.ts';
 import { jsonSchemaFor } from './json-schema.ts';
@@ -17,44 +17,68 @@ export type OpenDataCollection = CollectionName;
 
 const HANDBOOK_CREDIT = `${licenceName(HANDBOOK_LICENCE)} (${licenceUrl(HANDBOOK_LICENCE)}), credit "${SITE_NAME}"`;
 
-/** "Title (licence): attribution" for each openly licensed or public-domain source the entries draw on. */
-function credits(entries: readonly { data: object; body?: string | undefined }[], sources: ReadonlyMap<string, Source>): string {
+export interface Credit {
+  id: string;
+  title: string;
+  licence: LicenceId;
+  attribution?: string | undefined;
+}
+
+/** A part of the open data: its own terms, and the openly licensed or public-domain sources it draws on. */
+export interface PartLicence {
+  terms: string;
+  credits: Credit[];
+}
+
+const creditLine = (c: Credit) => `${c.title} — ${licenceName(c.licence)}.${c.attribution ? ` ${c.attribution}` : ''}`;
+
+/** The openly licensed or public-domain sources the entries cite; all-rights-reserved ones are cited, never reused. */
+function creditsFor(entries: readonly { data: object; body?: string | undefined }[], sources: ReadonlyMap<string, Source>): Credit[] {
   const ids = new Set(entries.flatMap((e) => citedSourceIds(e.data, e.body)));
-  const open = [...ids].map((id) => sources.get(id)).filter((s) => s !== undefined && s.licence !== 'all-rights-reserved');
-  if (open.length === 0) return '';
-  const parts = open.map((s) => `${s!.title} (${licenceName(s!.licence)})${s!.attribution ? `: ${s!.attribution}` : ''}`);
-  return ` Facts and figures come from the sources each item names, in the handbook's own words; these openly licensed or public-domain ones ask for credit or notice: ${parts.join(' ')}`;
+  return [...ids].flatMap((id) => {
+    const s = sources.get(id);
+    return s && s.licence !== 'all-rights-reserved' ? [{ id, title: s.title, licence: s.licence, attribution: s.attribution }] : [];
+  });
 }
 
 /**
- * What a reuser of /data/<collection>.json may do with it, stated from the typed licences: the handbook's own
- * text is CC BY 4.0, pages that adapt share-alike text are CC BY-SA 4.0, and a framework keeps its publisher's terms.
+ * The terms of /data/<collection>.json, from the typed licences: the handbook's own text is CC BY 4.0, pages that
+ * adapt share-alike text are CC BY-SA 4.0, and a framework keeps the terms of the export it restates.
  */
-export async function dataLicence(collection: OpenDataCollection): Promise<string> {
+export async function partLicence(collection: OpenDataCollection): Promise<PartLicence> {
   const sources = new Map((await getSources()).map((s) => [s.id, s.data]));
   if (collection === 'sources') {
-    return `The records are ${HANDBOOK_CREDIT}. Each record's licence field is the licence of the document it describes, not of the record: the handbook cites those documents, it does not republish them.`;
+    return {
+      terms: `The records are ${HANDBOOK_CREDIT}. Each record's licence field is the licence of the document it describes, not of the record: the handbook cites those documents, it does not republish them.`,
+      credits: [],
+    };
   }
   if (collection === 'frameworks') {
-    const frameworks = await getFrameworks();
-    const origins = frameworks.map((f) => {
+    const origins = (await getFrameworks()).map((f) => {
       const source = f.data.handbook ? sources.get(f.data.handbook.source) : undefined;
-      if (!source) return `${f.id}: ${f.data.attribution ?? 'the export names no licence'}, not licensed by the handbook.`;
+      if (!source) return `${f.id}: ${f.data.attribution ?? 'the export names no licence'}; not licensed by the handbook.`;
       const terms =
         source.licence === 'all-rights-reserved'
           ? "all rights reserved by its publisher, so not covered by the handbook's licence"
           : licenceName(source.licence);
       return `${f.id} restates ${source.title} (${source.publisher}): ${terms}.${source.attribution ? ` ${source.attribution}` : ''}`;
     });
-    return `Competency frameworks keep the terms of the exports they restate. ${origins.join(' ')}`;
+    return { terms: `Competency frameworks keep the terms of the exports they restate. ${origins.join(' ')}`, credits: [] };
   }
   const entries: readonly { data: object; body?: string | undefined }[] = await publishedEntries(collection);
   const shareAlike = entries.filter((e) => (e.data as { licence?: string }).licence === SHARE_ALIKE_LICENCE).length;
-  const own =
+  const terms =
     shareAlike > 0
       ? `${HANDBOOK_CREDIT}, except the ${shareAlike} item(s) whose licence field is ${SHARE_ALIKE_LICENCE}: they adapt share-alike text (named in adaptedFrom) and are ${licenceName(SHARE_ALIKE_LICENCE)} (${licenceUrl(SHARE_ALIKE_LICENCE)}).`
       : `${HANDBOOK_CREDIT}.`;
-  return `${REGISTRY[collection].plural} written by the handbook: ${own}${credits(entries, sources)}`;
+  return { terms: `${REGISTRY[collection].plural} written by the handbook: ${terms}`, credits: creditsFor(entries, sources) };
+}
+
+/** The part's terms as one statement, for the `licence` field of its file. */
+export async function dataLicence(collection: OpenDataCollection): Promise<string> {
+  const { terms, credits } = await partLicence(collection);
+  if (credits.length === 0) return terms;
+  return `${terms} Facts and figures come from the sources each item names, in the handbook's own words; these openly licensed or public-domain ones ask for credit or notice: ${credits.map(creditLine).join(' ')}`;
 }
 
 export const dataPath = (c: OpenDataCollection) => `/data/${c}.json`;
