@@ -10,8 +10,9 @@ export default getViteConfig({
     // Vitest's default keeps one core for its main process, which is mostly idle in a run: on the two-core
     // CI machine that meant one test file at a time. Files are independent (each makes its own temporary folders).
     maxWorkers: availableParallelism(),
-    // A hang guard, never a time limit on behaviour: tests that run the command line spawn Node, which on a shared,
-    // busy machine can take longer than Vitest's default 5 s.
+    // A hang guard, never a time limit on behaviour: on a shared, busy machine spawning Node for a command-line test,
+    // or crawling the built site in a hook, can take longer than Vitest's defaults (5 s per test, 10 s per hook).
     testTimeout: 120_000,
+    hookTimeout: 120_000,
   },
 });

@@ -23,6 +23,7 @@ import { COLLECTION_DEFS, CONTENT_DIR } from '../schemas/collections.ts';
 import { SEARCH_COLLECTIONS } from '../schemas/registry.ts';
 import type { GlossaryTerm } from '../schemas/glossary.ts';
 import type { Role } from '../schemas/role.ts';
+import { writeSearchUi } from './search-ui.ts';
 import { takeValidatedContent } from './validated-content.ts';
 
 /** Where the bundle goes, relative to the build output; the loader fetches from the same path. */
@@ -224,9 +225,12 @@ async function buildIndex(root: string, outDir: string, logger: AstroIntegration
       mkdirSync(dirname(target), { recursive: true });
       writeFileSync(target, file.content);
     }
+    const ui = await writeSearchUi(bundle);
     const counts = Object.entries(Object.groupBy(plan.expected, (e) => e.type)).map(([type, list]) => `${list?.length ?? 0} ${type}`);
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     logger.info(`indexed ${pageCount} content pages (${counts.join(', ')}) into ${BUNDLE_DIR}/ in ${seconds} s`);
+    const uiBytes = Object.entries(ui).map(([file, bytes]) => `${file} ${bytes}`);
+    logger.info(`search interface, brotli: ${uiBytes.join(', ')} bytes`);
   } finally {
     await pagefind.close();
   }

@@ -8,8 +8,8 @@ import { CAREER_STAGES } from '../schemas/role.ts';
 import { CLOCK_HOUR_TERM, CREDIT_UNITS } from '../schemas/program-units.ts';
 import { SECTORS, SETTING_SECTOR, type CollectionName } from '../schemas/common.ts';
 import { layoutCareerPath, type PathLayout } from './career-path.ts';
-import { componentTags, parsePositions } from './mdx-tags.ts';
-import { maskCode } from './mdx-text.ts';
+import { isPublished } from './drafts.ts';
+import { bodyFacts, treeOf } from './mdx-tree.ts';
 import { entryUrl } from './routes.ts';
 
 export type Role = CollectionEntry<'roles'>;
@@ -21,7 +21,7 @@ export type GlossaryEntry = CollectionEntry<'glossary'>;
 export type SourceEntry = CollectionEntry<'sources'>;
 
 /** Drafts are previewed with `npm run dev` and never published. */
-const published = <T extends { data: { draft?: boolean } }>(entry: T) => import.meta.env.DEV || !entry.data.draft;
+const published = <T extends { data: { draft?: boolean } }>(entry: T) => isPublished(entry.data, import.meta.env.DEV);
 
 const byTitle = (a: { data: { title: string } }, b: { data: { title: string } }) => a.data.title.localeCompare(b.data.title);
 
@@ -226,7 +226,7 @@ export async function rolesInOccupation(id: string): Promise<readonly Role[]> {
 /**
  * Source ids an entry cites, in order of first appearance: frontmatter fields
  * named `source`, `sources` or `onetSource` (at any depth), then, in the body,
- * `<Cite>` tags and the positions of `<SourcesDisagree>`. The order numbers the
+ * `<Cite>` tags and the `<Position>`s of `<SourcesDisagree>`. The order numbers the
  * notes at the foot of the page.
  */
 export function citedSourceIds(data: unknown, body?: string): string[] {
@@ -241,16 +241,7 @@ export function citedSourceIds(data: unknown, body?: string): string[] {
     }
   };
   visit(data);
-  for (const tag of componentTags(maskCode(body ?? ''))) {
-    if (tag.name === 'Cite') {
-      const source = tag.attributes.find((a) => a.name === 'source')?.value;
-      if (source) found.push(source);
-    } else if (tag.name === 'SourcesDisagree') {
-      const expression = tag.attributes.find((a) => a.name === 'positions')?.expression;
-      const parsed = expression === undefined ? undefined : parsePositions(expression);
-      if (parsed?.ok) for (const item of parsed.items) if (item.fields.source) found.push(item.fields.source.value);
-    }
-  }
+  if (body) found.push(...bodyFacts(treeOf(body)).cites);
   return [...new Set(found)];
 }
 
@@ -262,11 +253,9 @@ export function citedSourceIds(data: unknown, body?: string): string[] {
  */
 export async function pageCitations(data: unknown, body?: string): Promise<string[]> {
   const ids = citedSourceIds(data, body);
-  for (const tag of componentTags(maskCode(body ?? ''))) {
-    const id = tag.attributes.find((a) => a.name === (tag.name === 'HoursChart' ? 'program' : 'comparison'))?.value;
-    if (!id) continue;
-    if (tag.name === 'HoursChart') ids.push((await programById(id, 'an MDX <HoursChart>')).data.source);
-    if (tag.name === 'ComparisonTable') {
+  for (const { component, id } of body ? bodyFacts(treeOf(body)).embeds : []) {
+    if (component === 'HoursChart') ids.push((await programById(id, 'an MDX <HoursChart>')).data.source);
+    else {
       const comparison = await comparisonById(id, 'an MDX <ComparisonTable>');
       ids.push(...comparison.data.dimensions.flatMap((row) => row.values.map((cell) => cell.source)));
     }

@@ -5,6 +5,8 @@
  */
 import { frameworkTitle, getComparisons, getFrameworks, getGlossary, getGuides, getPrograms, getRoles, getSources } from './content.ts';
 import { formatChange, formatMoney, formatPartialDate, programFigures } from './figures.ts';
+import { mdxToMarkdown } from './mdx-markdown.ts';
+import { treeOf } from './mdx-tree.ts';
 import type { PageMeta } from './page-meta.ts';
 import { entryUrl } from './routes.ts';
 import { SITE_NAME } from './site.ts';
@@ -37,18 +39,9 @@ export function llmsIndex(pages: readonly PageMeta[], site: URL): string {
   return lines.join('\n');
 }
 
-/** MDX body to plain Markdown: components become text a reader of Markdown understands. */
-export function mdxToMarkdown(body: string, sourceTitle: (id: string) => string): string {
-  return body
-    .replace(/<Cite\s+source=["']([^"']+)["']\s*\/>/g, (_, id: string) => ` (source: ${sourceTitle(id)})`)
-    .replace(/<Term\s+id=["'][^"']+["']\s*>(.*?)<\/Term>/g, '$1')
-    .replace(/<Callout[^>]*title=["']([^"']+)["'][^>]*>/g, '**$1.** ')
-    .replace(/<Callout[^>]*>/g, '**Note.** ')
-    .replace(/<\/Callout>/g, '')
-    .replace(/<[A-Z][A-Za-z]*[^>]*\/>/g, '')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
-}
+/** An entry's body as Markdown, from the tree the validator parsed. */
+const bodyMarkdown = (body: string | undefined, sourceTitle: (id: string) => string) =>
+  body ? mdxToMarkdown(treeOf(body), sourceTitle) : '';
 
 export async function llmsFull(site: URL): Promise<string> {
   const sources = await getSources();
@@ -63,7 +56,7 @@ export async function llmsFull(site: URL): Promise<string> {
     const d = r.data;
     page(d.title, entryUrl('roles', r.id), d.description);
     if (d.alternateTitles.length) out.push(`Also called: ${d.alternateTitles.map((t) => t.text).join(', ')}.`, '');
-    out.push(mdxToMarkdown(r.body ?? '', title), '');
+    out.push(bodyMarkdown(r.body, title), '');
     out.push('### What they do', '', ...d.responsibilities.map((x) => `- ${x.text}${cite(x.source)}`), '');
     if (d.skills.length) out.push('### Skills', '', ...d.skills.map((x) => `- ${x.text}${cite(x.source)}`), '');
     if (d.education.length) out.push('### Education and training', '', ...d.education.map((x) => `- ${x.text}${cite(x.source)}`), '');
@@ -95,13 +88,13 @@ export async function llmsFull(site: URL): Promise<string> {
       out.push(
         `- ${row.dimension}: ${d.roles[0]}: ${row.values[0].text}${cite(row.values[0].source)}; ${d.roles[1]}: ${row.values[1].text}${cite(row.values[1].source)}`,
       );
-    out.push('', mdxToMarkdown(c.body ?? '', title), '');
+    out.push('', bodyMarkdown(c.body, title), '');
     for (const dis of d.disagreements)
       out.push(`### Sources disagree: ${dis.topic}`, '', ...dis.positions.map((p) => `- ${p.claim}${cite(p.source)}`), '');
   }
   for (const g of await getGuides()) {
     page(g.data.title, entryUrl('guides', g.id), g.data.description);
-    out.push(mdxToMarkdown(g.body ?? '', title), '');
+    out.push(bodyMarkdown(g.body, title), '');
   }
   for (const p of await getPrograms()) {
     const d = p.data;
@@ -109,7 +102,7 @@ export async function llmsFull(site: URL): Promise<string> {
     out.push(
       `${d.provider}: ${programFigures(d).join(', ')}${d.hours ? ` (${d.hours.components.map((c) => `${c.hours} ${c.label.toLowerCase()}`).join(', ')})` : ''}${cite(d.source)}.`,
       '',
-      mdxToMarkdown(p.body ?? '', title),
+      bodyMarkdown(p.body, title),
       '',
     );
   }

@@ -66,7 +66,7 @@ describe('built site', () => {
     );
     expect(scripts).toHaveLength(1);
     expect(scripts[0]!.attrs).toEqual([]);
-    expect(textOf(scripts[0]!)).toContain("'/pagefind/pagefind-component-ui.'");
+    expect(textOf(scripts[0]!)).toContain("'/pagefind/search-ui.'");
   });
 
   it('shows the program hours and derived figures', () => {

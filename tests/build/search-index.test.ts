@@ -15,9 +15,10 @@ const BUNDLE = join(ROOT, 'dist', BUNDLE_DIR);
 const { expected } = planSearchIndex(validateContent({ root: ROOT }).data);
 
 describe('search bundle', () => {
-  it('has the Component UI files the loader fetches', () => {
-    expect(existsSync(join(BUNDLE, 'pagefind-component-ui.js'))).toBe(true);
-    expect(existsSync(join(BUNDLE, 'pagefind-component-ui.css'))).toBe(true);
+  it('has the interface files the loader fetches, and the Pagefind API they import', () => {
+    for (const file of ['search-ui.js', 'search-ui.css', 'pagefind.js']) expect(existsSync(join(BUNDLE, file)), file).toBe(true);
+    // The interface imports Pagefind's API by this absolute path.
+    expect(readFileSync(join(BUNDLE, 'search-ui.js'), 'utf8')).toContain('"/pagefind/pagefind.js"');
   });
 
   it('indexes exactly as many pages as there are content pages', () => {

@@ -70,7 +70,8 @@ describe('validator accounting', () => {
   });
 });
 
-describe('npm run validate (the command line)', () => {
+// Each test starts Node on the command line; on a loaded machine that alone can pass vitest's 5 s default.
+describe('npm run validate (the command line)', { timeout: 30_000 }, () => {
   const run = (root: string) => {
     try {
       const stdout = execFileSync(process.execPath, ['scripts/validate-content.ts', '--root', root, '--today', '2026-11-22'], {
