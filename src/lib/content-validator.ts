@@ -143,7 +143,7 @@ export function validateContent(options: ValidateOptions): ValidationResult {
       links = body.links;
       if (options.keepTrees) rememberTree(source.body!, source.tree);
     }
-    facts.push({ rel: file.rel, collection: file.collection, id: file.id, data: checkedData.data, links, locate: at });
+    facts.push({ rel: file.rel, collection: file.collection, id: file.id, data: checkedData.data, raw: source.data, links, locate: at });
     checked.push({
       rel: file.rel,
       collection: file.collection,

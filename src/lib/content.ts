@@ -7,6 +7,7 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 import { CAREER_STAGES } from '../schemas/role.ts';
 import { CLOCK_HOUR_TERM, CREDIT_UNITS } from '../schemas/program-units.ts';
 import { SECTORS, SETTING_SECTOR, type CollectionName } from '../schemas/common.ts';
+import type { Reuse } from '../schemas/licences.ts';
 import { layoutCareerPath, type PathLayout } from './career-path.ts';
 import { isPublished } from './drafts.ts';
 import { bodyFacts, treeOf } from './mdx-tree.ts';
@@ -151,6 +152,16 @@ export async function termsByIds(ids: readonly string[], from: string): Promise<
 
 export async function sourcesByIds(ids: readonly string[], from: string): Promise<SourceEntry[]> {
   return pick(await sourcesById(), ids, 'source', from);
+}
+
+/**
+/**
+ * A competency framework restates the export it comes from, so it carries that export's licence (the handbook
+ * cannot relicense it), and its `handbook.adaptation` says how it was changed.
+ */
+export async function frameworkReuse(handbook: { source: string; adaptation: string }): Promise<Reuse> {
+  const [source] = await sourcesByIds([handbook.source], 'A competency framework');
+  return { licence: source!.data.licence, adaptedFrom: [{ source: handbook.source, changes: handbook.adaptation }] };
 }
 
 /**

@@ -12,6 +12,7 @@ import { entryUrl } from './routes.ts';
 import { SITE_NAME } from './site.ts';
 import { PAY_BASIS_LABELS } from '../schemas/figures.ts';
 import { LEVEL_KEYS } from '../schemas/framework.ts';
+import { licenceName } from '../schemas/licences.ts';
 import { kindOf, PAGED_COLLECTIONS, REGISTRY } from '../schemas/registry.ts';
 
 /** One section per collection whose entries have pages, headed as in the collection registry. */
@@ -120,7 +121,7 @@ export async function llmsFull(site: URL): Promise<string> {
   out.push('', '## Sources', '', `URL: ${url('/sources/')}`, '');
   for (const s of sources) {
     out.push(
-      `- ${s.data.title}. ${s.data.publisher}${s.data.date ? `, ${formatPartialDate(s.data.date)}` : ', undated'}. ${s.data.licence}`,
+      `- ${s.data.title}. ${s.data.publisher}${s.data.date ? `, ${formatPartialDate(s.data.date)}` : ', undated'}. Licence: ${licenceName(s.data.licence)}.${s.data.attribution ? ` ${s.data.attribution}` : ''}${s.data.url ? ` ${s.data.url}` : ''}`,
     );
   }
   out.push('');

@@ -5,6 +5,9 @@
  */
 import { frameworkTitle, getComparisons, getFrameworks, getGuides, getPrograms, getRoles } from './content.ts';
 import { entryUrl, PAGE_PATHS, SECTION_PATHS } from './routes.ts';
+import type { PageLicence, Reuse } from '../schemas/licences.ts';
+
+export type { Reuse };
 import { folderOf, kindOf, REGISTRY, type CollectionName, type PagedCollection } from '../schemas/registry.ts';
 import { SITE_NAME } from './site.ts';
 
@@ -124,7 +127,18 @@ export const entrySource = (collection: CollectionName, id: string) => `${folder
 /** The ArticleLayout props every entry page shares: its head tags, dates, breadcrumbs and source file. */
 export function entryPageProps(
   collection: EntryCollection,
-  entry: { id: string; data: { title: string; description: string; published: string; updated: string; draft: boolean } },
+  entry: {
+    id: string;
+    data: {
+      title: string;
+      description: string;
+      published: string;
+      updated: string;
+      draft: boolean;
+      licence: PageLicence;
+      adaptedFrom: readonly { source: string; changes: string }[];
+    };
+  },
 ) {
   const d = entry.data;
   return {
@@ -139,6 +153,7 @@ export function entryPageProps(
     updated: d.updated,
     draft: d.draft,
     source: entrySource(collection, entry.id),
+    reuse: { licence: d.licence, adaptedFrom: d.adaptedFrom } satisfies Reuse,
   };
 }
 

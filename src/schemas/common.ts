@@ -10,6 +10,7 @@
 import { z } from 'astro/zod';
 import { didYouMean } from './did-you-mean.ts';
 import { describeValue, expects } from './messages.ts';
+import { HANDBOOK_LICENCE, PAGE_LICENCES } from './licences.ts';
 import { REGISTRY, type CollectionName } from './registry.ts';
 
 export { COLLECTIONS, type CollectionName } from './registry.ts';
@@ -245,7 +246,20 @@ export const pageFields = (ctx: SchemaContext) => ({
   updated: day(ctx),
   /** A draft is validated but not published. */
   draft: z.boolean({ error: expects('true or false') }).default(false),
+  /** Text adapted (not just cited) from openly licensed sources; each one's licence must allow it (see CONTRIBUTING.md). */
+  adaptedFrom: z.array(adaptation(ctx)).default([]),
+  /** The page's licence: CC-BY-4.0, or CC-BY-SA-4.0 when adaptedFrom names a CC BY-SA source. */
+  licence: choice(PAGE_LICENCES).default(HANDBOOK_LICENCE),
 });
+
+/** A source whose text a page adapts, and how the page changed it (CC licences ask for both). */
+const adaptation = (ctx: SchemaContext) =>
+  z.strictObject({
+    /** Id of the source the text comes from; its licence must allow adaptation. */
+    source: ref(ctx, 'sources'),
+    /** What the page took and how it changed it, e.g. "the section on gain staging, shortened and reworded". */
+    changes: prose(300),
+  });
 
 /** Checks that `updated` is not before `published`. */
 export const updatedNotBeforePublished = {

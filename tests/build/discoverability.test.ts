@@ -210,7 +210,19 @@ describe('open data', () => {
     expect(check(data), JSON.stringify(check.errors?.slice(0, 3))).toBe(true);
     expect(data.count).toBe(data.items.length);
     expect(data.count).toBeGreaterThan(0);
-    expect(data.licence).toMatch(/CC BY 4\.0/);
+    // Each part states its own terms: the handbook's CC BY 4.0, except frameworks, which keep their publisher's.
+    if (collection === 'frameworks')
+      expect(data.licence).toMatch(/all rights reserved by its publisher, so not covered by the handbook's licence/);
+    else
+      expect(data.licence).toMatch(/CC BY 4\.0 \(https:\/\/creativecommons\.org\/licenses\/by\/4\.0\/\), credit "Sound Careers Handbook"/);
+  });
+
+  it('credits the openly licensed sources the data draws on, from their typed licences', () => {
+    const roles = JSON.parse(readFileSync(join(DIST, 'data', 'roles.json'), 'utf8'));
+    expect(roles.licence).toContain('O*NET OnLine summary report: 27-4014.00 Sound Engineering Technicians — CC BY 4.0.');
+    expect(roles.items.every((item: { licence: string }) => item.licence === 'CC-BY-4.0' || item.licence === 'CC-BY-SA-4.0')).toBe(true);
+    const sources = JSON.parse(readFileSync(join(DIST, 'data', 'sources.json'), 'utf8'));
+    expect(sources.items.find((s: { id: string }) => s.id === 'lerme-framework-2026').licence).toBe('all-rights-reserved');
   });
 
   it('the schemas reject a malformed item, so the check above can fail', () => {

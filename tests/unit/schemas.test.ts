@@ -257,7 +257,7 @@ describe('glossary and source schemas', () => {
   });
 
   it('accepts https source links and rejects javascript: links', () => {
-    const source = { title: 'T', publisher: 'P', kind: 'article', licence: 'L' };
+    const source = { title: 'T', publisher: 'P', kind: 'article', licence: 'all-rights-reserved' };
     expect(sourceSchema(ctx).safeParse({ ...source, url: 'https://www.bls.gov/ooh/' }).success).toBe(true);
     expect(errors(sourceSchema(ctx), { ...source, url: 'javascript:alert(1)' })).toEqual(['url: must be a full https:// address']);
     expect(errors(sourceSchema(ctx), { ...source, kind: 'blog' })[0]).toMatch(/Did you mean "blog-post"/);

@@ -2,12 +2,15 @@
  * Stage 5: rules that need every entry at once. Page titles and glossary terms
  * are unique; links in bodies lead to pages that exist and are published (the
  * one drafts rule, see src/lib/drafts.ts); a career path never loops back on
- * itself.
+ * itself; a page adapts text only under a licence that allows it.
  */
 import { COLLECTION_DEFS } from '../../schemas/collections.ts';
 import { ID_PATTERN, type CollectionName } from '../../schemas/common.ts';
 import { didYouMean } from '../../schemas/did-you-mean.ts';
+import { formatPath } from '../../schemas/messages.ts';
+import type { Source } from '../../schemas/source.ts';
 import { isDraft } from '../drafts.ts';
+import { licenceProblems } from '../licence-rules.ts';
 import { knownTargets, SECTION_PATHS } from '../routes.ts';
 import type { InternalLink } from './body-rules.ts';
 
@@ -17,6 +20,8 @@ export interface EntryFacts {
   id: string;
   /** Schema output, when the entry passed its schema. */
   data?: unknown;
+  /** The data as written, before defaults: whether a field was written at all. */
+  raw?: unknown;
   links: InternalLink[];
   locate: (path: readonly PropertyKey[]) => { line: number; column: number };
 }
@@ -42,7 +47,20 @@ export function crossEntryRules(entries: readonly EntryFacts[], ids: Record<Coll
   uniqueTitles(entries, out);
   links(entries, ids, byKey, out);
   careerLoops(entries, out);
+  licences(entries, out);
   return out;
+}
+
+/** Adapted text needs every source's licence (src/lib/licence-rules.ts). */
+function licences(entries: readonly EntryFacts[], out: CrossProblem[]) {
+  const sources = new Map(entries.filter((e) => e.collection === 'sources' && e.data).map((e) => [e.id, e.data as Source]));
+  for (const e of entries) {
+    if (!e.data || !TITLED.has(e.collection)) continue;
+    const explicit = typeof e.raw === 'object' && e.raw !== null && 'licence' in e.raw;
+    for (const p of licenceProblems(e.data as Parameters<typeof licenceProblems>[0], sources, explicit)) {
+      out.push({ rel: e.rel, ...e.locate(p.path), field: formatPath(p.path), message: p.message });
+    }
+  }
 }
 
 function uniqueTitles(entries: readonly EntryFacts[], out: CrossProblem[]) {
