@@ -32,14 +32,20 @@ export function cspHash(content: string): string {
 }
 
 /**
- * A style attribute the site may ship: only code highlighting's colour
- * variables (`--shiki-light:#24292E;--shiki-dark:#E1E4E8`). Their values
- * depend on the highlighted text, so they are allowed by shape, value by value;
- * a colour can load nothing and run nothing. Anything else is refused.
+ * A style attribute the site may ship: only what Shiki's code highlighting
+ * writes, its colours (`color:#E1E4E8`, `background-color:#24292e`, or the
+ * `--shiki-light:#24292E;--shiki-dark:#E1E4E8` variables of two themes), its
+ * font styles and `overflow-x:auto` on the block. Their values depend on the
+ * highlighted text, including code fences in content, so they are allowed by
+ * shape, value by value; none of them can load or run anything. Anything else
+ * is refused.
  */
+const HIGHLIGHT_DECLARATION =
+  /^(?:(?:color|background-color|--shiki-[a-z-]+)\s*:\s*#[0-9a-f]{3,8}|overflow-x\s*:\s*auto|font-style\s*:\s*italic|font-weight\s*:\s*bold|text-decoration\s*:\s*(?:underline|line-through))$/i;
+
 export function isAllowedStyleAttribute(value: string): boolean {
   const declarations = value.split(';').map((d) => d.trim());
-  return declarations.every((d, i) => (d === '' ? i === declarations.length - 1 : /^--shiki-[a-z-]+:\s*#[0-9a-f]{3,8}$/i.test(d)));
+  return declarations.every((d, i) => (d === '' ? i === declarations.length - 1 : HIGHLIGHT_DECLARATION.test(d)));
 }
 
 /**
@@ -135,7 +141,7 @@ export function checkPages(pages: Iterable<{ file: string; path: string; html: s
         else pageProblems.push(`${at} inline <style> ${short(value.trim())} (${hash}) is not one of the site's own stylesheets`);
       } else if (kind === 'styleAttributes') {
         if (isAllowedStyleAttribute(value)) used.styleAttributes.add(cspHash(value));
-        else pageProblems.push(`${at} style="${value}" is not a code-highlighting colour, the only style attribute the site writes`);
+        else pageProblems.push(`${at} style="${value}" is not code highlighting's, the only style attribute the site writes`);
       } else pageProblems.push(`${at} event handler ${value}: the site writes none and the policy allows none`);
     };
     // Pages are parsed without positions; only a page with a problem is parsed again to say where.

@@ -60,7 +60,19 @@ describe('code in a built page, read as a browser reads it', () => {
   it('allows only code highlighting colours as style attributes', () => {
     expect(isAllowedStyleAttribute('--shiki-light:#24292e;--shiki-dark:#e1e4e8;--shiki-light-bg:#fff;--shiki-dark-bg:#24292e')).toBe(true);
     expect(isAllowedStyleAttribute('--shiki-light:#24292E;')).toBe(true);
-    for (const bad of ['color:red', 'background:url(/x)', '--shiki-dark:url(x)', '--shiki-dark:#fff;;x:y', '--shiki-dark: expression(1)'])
+    // A code fence in content, highlighted with one theme.
+    expect(isAllowedStyleAttribute('background-color:#24292e;color:#e1e4e8;overflow-x:auto')).toBe(true);
+    expect(isAllowedStyleAttribute('color:#E1E4E8;font-style:italic')).toBe(true);
+    for (const bad of [
+      'color:red',
+      'background:url(/x)',
+      'background-image:url(/x)',
+      '--shiki-dark:url(x)',
+      '--shiki-dark:#fff;;x:y',
+      '--shiki-dark: expression(1)',
+      'position:fixed',
+      'overflow-x:scroll',
+    ])
       expect(isAllowedStyleAttribute(bad), bad).toBe(false);
   });
 });
