@@ -1,16 +1,28 @@
 // @ts-check
 import mdx from '@astrojs/mdx';
+import { satteri } from '@astrojs/markdown-satteri';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { cspHeaders } from './src/integrations/csp-headers.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
 import { sitemapEntry } from './src/integrations/sitemap-entry.ts';
 import { validateOnBuild } from './src/integrations/validate-on-build.ts';
+import { handbookHastPlugins } from './src/lib/markdown-plugins.ts';
 
 export default defineConfig({
   // The one place the public address is set; canonical URLs, the sitemap and feeds derive from it.
   site: 'https://sound-careers-handbook.example',
   trailingSlash: 'always',
+  // Astro 7's default, compressHTML 'jsx', drops whitespace that spans a line break between text and an
+  // inline element (JSX rules). Templates therefore write a space that matters as {' '}: Prettier moves line
+  // breaks freely, so a space left to a line break would come and go. tests/build/rendered-text.test.ts fails
+  // on any word glued at an element boundary. (`true` would keep those spaces, but also put one before every
+  // citation marker that Prettier moves onto its own line.)
+  markdown: {
+    // Sätteri is Astro 7's default processor; these plugins attach citation markers and give Markdown
+    // tables their scroll region (src/lib/markdown-plugins.ts).
+    processor: satteri({ hastPlugins: handbookHastPlugins }),
+  },
   build: {
     format: 'directory',
     // Pages are small; inlining the stylesheet saves a render-blocking request on a phone.

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { getViteConfig } from 'astro/config';
 
 // getViteConfig lets tests import .astro components and astro:content through the Container API.
@@ -6,5 +7,12 @@ export default getViteConfig({
     // The Container API and the validator need Node, not a DOM.
     environment: 'node',
     include: ['tests/unit/**/*.test.ts', 'tests/build/**/*.test.ts', 'src/**/*.test.ts'],
+    // Vitest's default keeps one core for its main process, which is mostly idle in a run: on the two-core
+    // CI machine that meant one test file at a time. Files are independent (each makes its own temporary folders).
+    maxWorkers: availableParallelism(),
+    // A hang guard, never a time limit on behaviour: on a shared, busy machine spawning Node for a command-line test,
+    // or crawling the built site in a hook, can take longer than Vitest's defaults (5 s per test, 10 s per hook).
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
   },
 });

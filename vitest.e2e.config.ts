@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config';
 
-// Browser tests against the built site under `astro preview`; see tests/e2e/support/.
+// Browser tests against the built site, served as a static host would serve it; see tests/e2e/support/.
 export default defineConfig({
   test: {
     environment: 'node',

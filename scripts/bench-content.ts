@@ -277,3 +277,47 @@ export function generateContent(contentDir: string, count: number, seed = 42): G
 
   return counts;
 }
+
+/** A page of plain prose, the same for every site the side-by-side benchmark builds. */
+export interface PlainPage {
+  id: string;
+  title: string;
+  description: string;
+  /** Markdown body (valid MDX): an opening paragraph and four h2 sections, about 520 words, two links. */
+  body: string;
+}
+
+/** The benchmark vocabulary minus the handbook's glossary words (see unlinkedVocabulary). */
+export function plainVocabulary(contentDir: string): string[] {
+  const glossaryDir = join(contentDir, 'glossary');
+  return unlinkedVocabulary(
+    glossaryDir,
+    readdirSync(glossaryDir).filter((f) => f.endsWith('.yaml')),
+  );
+}
+
+/**
+ * `count` pages of plain Markdown prose for the side-by-side benchmark
+ * (`npm run bench -- --vs-starlight`): about 520 words each in an opening
+ * paragraph and four h2 sections, linking the next and the previous page
+ * through `href`. Deterministic, so both sites get exactly the same text.
+ */
+export function plainPages(count: number, words: string[], href: (id: string) => string, seed = 7): PlainPage[] {
+  const c: Context = { rand: mulberry32(seed), sources: [], realTerms: [], words };
+  const id = (i: number) => `bench-page-${pad(i)}`;
+  const paragraph = (sentences = 3) => Array.from({ length: sentences }, () => sentence(c)).join(' ');
+  return Array.from({ length: count }, (_, i) => {
+    const next = id((i + 1) % count);
+    const previous = id((i + count - 1) % count);
+    const sections = Array.from({ length: 4 }, (_, s) => {
+      const link = s === 3 ? ` Go back to [the previous page](${href(previous)}).` : '';
+      return `## ${short(c, 50).replace(/\.$/, '')}\n\n${paragraph()}\n\n${paragraph()}\n\n${paragraph(s === 0 ? 2 : 3)}${link}\n`;
+    });
+    return {
+      id: id(i),
+      title: `Bench page ${pad(i)} ${pick(c, c.words)} ${pick(c, c.words)}`,
+      description: description(c, `Bench page ${pad(i)}`),
+      body: `${paragraph(2)} Read on in [the next page](${href(next)}).\n\n${sections.join('\n')}`,
+    };
+  });
+}

@@ -14,28 +14,14 @@
  * Timings on a shared machine are noisy; each result records the load average
  * before its build so a slow figure can be told from a busy machine.
  */
-import { spawn } from 'node:child_process';
-import {
-  cpSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  symlinkSync,
-  writeFileSync,
-} from 'node:fs';
-import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatProblem, validateContent } from '../src/lib/content-validator.ts';
 import { pagefindConfig } from '../src/integrations/search-index.ts';
 import { countEntries, generateContent, type GeneratedCounts } from './bench-content.ts';
-
-const ROOT = resolve(import.meta.dirname, '..');
-const COPIED = ['src', 'content', 'public', 'astro.config.mjs', 'tsconfig.json', 'package.json'];
+import { buildPhases, makeSite, ROOT, timed, walkSize } from './bench-run.ts';
 
 const { values } = parseArgs({
   options: {
@@ -44,8 +30,23 @@ const { values } = parseArgs({
     keep: { type: 'boolean', default: false },
     'max-fragments': { type: 'string', default: '1000' },
     out: { type: 'string', default: 'bench/results' },
+    'vs-starlight': { type: 'boolean', default: false },
+    repeat: { type: 'string', default: '1' },
+    handbook: { type: 'string' },
   },
 });
+if (values['vs-starlight']) {
+  // Side by side with a plain Starlight site: its own module, its own default sizes.
+  const { benchVsStarlight } = await import('./bench-starlight.ts');
+  await benchVsStarlight({
+    sizes: process.argv.some((a) => a.startsWith('--sizes')) ? values.sizes! : '1000,3000',
+    repeat: Number(values.repeat),
+    keep: values.keep!,
+    out: values.out!,
+    handbook: values.handbook,
+  });
+  process.exit(0);
+}
 const sizes = values.sizes!.split(',').map((s) => Number(s.trim()));
 const maxFragments = Number(values['max-fragments']);
 
@@ -82,121 +83,30 @@ interface SizeResult {
   pagefindMaxFragments: (PagefindFigures & { maxFragments: number }) | null;
 }
 
-function walkSize(dir: string): { bytes: number; files: number; html: number } {
-  let bytes = 0;
-  let files = 0;
-  let html = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const full = join(dir, entry.name);
-    if (entry.isDirectory()) {
-      const sub = walkSize(full);
-      bytes += sub.bytes;
-      files += sub.files;
-      html += sub.html;
-    } else {
-      bytes += statSync(full).size;
-      files++;
-      if (entry.name.endsWith('.html')) html++;
-    }
-  }
-  return { bytes, files, html };
-}
-
-/**
- * A private copy of the site. node_modules is a real folder of symlinks rather
- * than one symlink, so Astro's and Vite's caches (node_modules/.astro, .vite)
- * land in the copy and never touch the repository's.
- */
-function makeSite(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'handbook-bench-'));
-  for (const name of COPIED) cpSync(join(ROOT, name), join(dir, name), { recursive: true });
-  mkdirSync(join(dir, 'node_modules'));
-  for (const name of readdirSync(join(ROOT, 'node_modules'))) {
-    if (name.startsWith('.')) continue;
-    symlinkSync(join(ROOT, 'node_modules', name), join(dir, 'node_modules', name));
-  }
-  return dir;
-}
-
-function run(cmd: string, args: string[], cwd: string, logFile: string): Promise<{ code: number; output: string }> {
-  return new Promise((done) => {
-    const child = spawn(cmd, args, { cwd, env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' } });
-    let output = '';
-    child.stdout.on('data', (d) => (output += d));
-    child.stderr.on('data', (d) => (output += d));
-    child.on('close', (code) => {
-      writeFileSync(logFile, output);
-      done({ code: code ?? 1, output });
-    });
-  });
-}
-
-const HAS_TIME = existsSync('/usr/bin/time');
-
 /** Times the validator's command line, as `npm run validate` runs it, on the site copy. */
 async function timeValidator(site: string): Promise<{ seconds: number; cpuSeconds: number | null }> {
   const args = [process.execPath, join(ROOT, 'scripts/validate-content.ts'), '--root', site];
-  const started = performance.now();
-  const { code, output } = HAS_TIME
-    ? await run('/usr/bin/time', ['-v', ...args], site, join(site, 'validate.log'))
-    : await run(args[0]!, args.slice(1), site, join(site, 'validate.log'));
-  const seconds = Math.round(((performance.now() - started) / 1000) * 100) / 100;
+  const { code, output, wallSeconds, cpuSeconds } = await timed(args, site, join(site, 'validate.log'));
   if (code !== 0) throw new Error(`the validator failed on the generated site (exit ${code}):\n${output.slice(-2000)}`);
-  const user = /User time \(seconds\): ([\d.]+)/.exec(output);
-  const system = /System time \(seconds\): ([\d.]+)/.exec(output);
-  return { seconds, cpuSeconds: user && system ? Math.round((Number(user[1]) + Number(system[1])) * 100) / 100 : null };
+  return { seconds: wallSeconds, cpuSeconds };
 }
 
 async function build(site: string, label: string): Promise<BuildFigures> {
   const astro = join(ROOT, 'node_modules/astro/bin/astro.mjs');
-  const args = [process.execPath, astro, 'build'];
-  const loadAverageBefore = Number(loadavg()[0]!.toFixed(2));
-  const started = performance.now();
-  const { code, output } = HAS_TIME
-    ? await run('/usr/bin/time', ['-v', ...args], site, join(site, `${label}.log`))
-    : await run(args[0]!, args.slice(1), site, join(site, `${label}.log`));
-  const wallSeconds = (performance.now() - started) / 1000;
+  const figures = await timed([process.execPath, astro, 'build'], site, join(site, `${label}.log`));
+  const { code, output, wallSeconds } = figures;
   if (code !== 0) {
     throw new Error(`astro build failed (exit ${code}); the log is ${join(site, `${label}.log`)}:\n${output.slice(-3000)}`);
   }
-  const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(output);
-  const user = /User time \(seconds\): ([\d.]+)/.exec(output);
-  const system = /System time \(seconds\): ([\d.]+)/.exec(output);
   const pages = Number(/(\d+) page\(s\) built/.exec(output)?.[1] ?? 0);
-  // Astro prints a heading for each phase and then "✓ Completed in <t>"; pair them up.
-  const seconds = (n: string, unit: string) => Number(n) / (unit === 'ms' ? 1000 : 1);
-  // Astro writes durations as 850ms, 12.34s or, past a minute, 2m 5s.
-  const TIME = String.raw`(?:(\d+)m )?([\d.]+)(ms|s)\b`;
-  const duration = (m: RegExpExecArray) => Number(m[1] ?? 0) * 60 + seconds(m[2]!, m[3]!);
-  const phases: Record<string, number> = {};
-  const add = (name: string, value: number) => (phases[name] = Math.round(((phases[name] ?? 0) + value) * 100) / 100);
-  let phase = '';
-  for (const line of output.split('\n')) {
-    if (line.includes('Collecting build info')) phase = 'collect build info (config, validator, content sync)';
-    else if (line.includes('generating static routes')) phase = 'render pages';
-    else if (line.includes('Building static entrypoints')) phase = '';
-    const types = new RegExp(`\\[types\\] Generated ${TIME}`).exec(line);
-    if (types) add('content sync and types', duration(types));
-    const vite = new RegExp(`\\[vite\\] ✓ built in ${TIME}`).exec(line);
-    if (vite) add('bundle (Vite)', duration(vite));
-    const search = /\[handbook:search-index\] indexed .* in ([\d.]+) s/.exec(line);
-    if (search) add('search index (Pagefind + read-back)', Number(search[1]));
-    const csp = /\[handbook:csp-headers\] .* by hash \(([\d.]+) s\)/.exec(line);
-    if (csp) add('CSP hashes', Number(csp[1]));
-    const done = new RegExp(`✓ Completed in ${TIME}`).exec(line);
-    if (done && phase) {
-      add(phase, duration(done));
-      phase = '';
-    }
-  }
   return {
-    wallSeconds: Math.round(wallSeconds * 100) / 100,
+    wallSeconds,
     pages,
     msPerPage: pages ? Math.round((wallSeconds * 1000 * 10) / pages) / 10 : 0,
-    peakRssMB: rss ? Math.round(Number(rss[1]) / 1024) : null,
-    cpuSeconds: user && system ? Math.round((Number(user[1]) + Number(system[1])) * 100) / 100 : null,
-    phases,
-    loadAverageBefore,
+    peakRssMB: figures.peakRssMB,
+    cpuSeconds: figures.cpuSeconds,
+    phases: buildPhases(output),
+    loadAverageBefore: figures.loadAverageBefore,
   };
 }
 

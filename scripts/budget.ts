@@ -22,8 +22,9 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
+import { byTag, parseHtml, textOf, type HtmlDocument } from '../src/lib/html.ts';
 import { DIST, pageFile, sitePages } from '../tests/e2e/support/pages.ts';
-import { headersFor, parseHeadersFile } from '../tests/e2e/support/static-server.ts';
+import { headersFor, parseHeadersFile } from '../tests/e2e/support/headers-file.ts';
 
 export const FIRST_VISIT_BUDGET = 14 * 1024;
 export const INLINE_JS_BUDGET = 2 * 1024;
@@ -52,16 +53,13 @@ export interface PageWeight {
 
 type Tag = { name: string; attrs: Map<string, string>; body: string };
 
-function tags(html: string, name: string): Tag[] {
-  const withBody = name === 'script' || name === 'style';
-  const re = withBody ? new RegExp(`<${name}\\b([^>]*)>([\\s\\S]*?)</${name}\\s*>`, 'gi') : new RegExp(`<${name}\\b([^>]*)>`, 'gi');
-  return [...html.matchAll(re)].map((m) => {
-    const attrs = new Map<string, string>();
-    for (const a of (m[1] ?? '').matchAll(/([^\s=/]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?/g)) {
-      attrs.set(a[1]!.toLowerCase(), a[2] ?? a[3] ?? a[4] ?? '');
-    }
-    return { name, attrs, body: m[2] ?? '' };
-  });
+/** The elements of one page with this tag name, read with parse5 as a browser would (src/lib/html.ts). */
+function tags(doc: HtmlDocument, name: string): Tag[] {
+  return byTag(doc, name).map((element) => ({
+    name,
+    attrs: new Map(element.attrs.map((a) => [a.name, a.value])),
+    body: name === 'script' || name === 'style' ? textOf(element) : '',
+  }));
 }
 
 const isExternal = (url: string) => /^(https?:)?\/\//i.test(url);
@@ -97,11 +95,12 @@ export function weighPage(path: string, html: string, readAsset: (urlPath: strin
     return data;
   };
 
-  const styles = tags(html, 'style');
+  const doc = parseHtml(html);
+  const styles = tags(doc, 'style');
   const inlineCss = styles.reduce((n, s) => n + Buffer.byteLength(s.body), 0);
   for (const s of styles) problems.push(...cssProblems(s.body, 'inline <style>'));
 
-  for (const link of tags(html, 'link')) {
+  for (const link of tags(doc, 'link')) {
     const rel = (link.attrs.get('rel') ?? '').toLowerCase().split(/\s+/);
     const href = link.attrs.get('href') ?? '';
     if (rel.includes('stylesheet')) {
@@ -122,7 +121,7 @@ export function weighPage(path: string, html: string, readAsset: (urlPath: strin
   }
 
   let inlineJs = 0;
-  for (const script of tags(html, 'script')) {
+  for (const script of tags(doc, 'script')) {
     if (!isJsType(script.attrs.get('type'))) continue; // JSON-LD and other data blocks do not run.
     const src = script.attrs.get('src');
     if (src === undefined) {
@@ -140,7 +139,7 @@ export function weighPage(path: string, html: string, readAsset: (urlPath: strin
   }
   if (inlineJs > INLINE_JS_BUDGET) problems.push(`inline JavaScript is ${inlineJs} bytes; the loader budget is ${INLINE_JS_BUDGET}`);
 
-  for (const img of tags(html, 'img')) {
+  for (const img of tags(doc, 'img')) {
     const src = img.attrs.get('src') ?? '';
     // Lazy images wait until they near the viewport; every other image is part of the first visit.
     if (img.attrs.get('loading') === 'lazy' || !src || src.startsWith('data:')) continue;

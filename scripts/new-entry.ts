@@ -3,7 +3,9 @@
  * lists what is left to write. Types: role, comparison, guide, program, term
  * (a glossary term) and source. Never overwrites a file.
  *
- * Usage: node scripts/new-entry.ts <type> "<title>" [--source <id>] [--root <dir>] [--today YYYY-MM-DD]
+ * Pages that cite name their source (`--source <id>`); a comparison may name its two roles (`--roles a,b`).
+ *
+ * Usage: node scripts/new-entry.ts <type> "<title>" [--source <id>] [--roles <id>,<id>] [--root <dir>] [--today YYYY-MM-DD]
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -13,6 +15,7 @@ const { values, positionals } = parseArgs({
   allowPositionals: true,
   options: {
     source: { type: 'string' },
+    roles: { type: 'string' },
     root: { type: 'string', default: '.' },
     today: { type: 'string' },
   },
@@ -20,7 +23,7 @@ const { values, positionals } = parseArgs({
 
 const types = Object.keys(SCAFFOLD_TYPES).join(', ');
 const usage = (problem: string) => {
-  console.error(`${problem}\nUsage: npm run new -- <type> "<title>" [--source <source-id>]\nTypes: ${types}`);
+  console.error(`${problem}\nUsage: npm run new -- <type> "<title>" [--source <source-id>] [--roles <role-id>,<role-id>]\nTypes: ${types}`);
   process.exit(2);
 };
 
@@ -40,6 +43,7 @@ try {
     title,
     today: values.today ?? new Date().toISOString().slice(0, 10),
     source: values.source,
+    roles: values.roles?.split(',').map((r) => r.trim()),
   });
   console.log(`Created ${created.file} (id: ${created.id}).`);
   console.log('Still to fill in:');

@@ -1,37 +1,25 @@
 /**
  * Prints the bytes a reader's first search costs: everything the browser fetches
  * from pressing "/" on a content page to seeing the first results, in total and
- * by kind of file (JS, CSS, wasm, index, fragments).
+ * by kind of file (JS, CSS, wasm, index, fragments), as a CDN would send it
+ * (brotli for text; see tests/e2e/support/search-bytes.ts), and fails when the
+ * total is over the budget.
  *
  *   npm run build && npm run search:bytes [-- "query" [/page/]]
  *
- * It serves dist/ with `astro preview` (which compresses text the way a typical
- * host does), drives Debian's Chromium, and counts each response's encoded body
- * plus headers as Chromium reports them. Chromium reports no size for a worker's
- * own script, so that one file is re-requested with the same Accept-Encoding.
+ * It serves dist/ with `astro preview` and drives Debian's Chromium to find
+ * which files a first search fetches; their sizes come from dist/.
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { request } from 'node:http';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { launchBrowser } from '../tests/e2e/support/browser.ts';
+import { FIRST_SEARCH_BUDGET, measureFirstSearch } from '../tests/e2e/support/search-bytes.ts';
 
 const ROOT = join(import.meta.dirname, '..');
-const [query = 'sound engineer', from = '/roles/sound-engineer/'] = process.argv.slice(2);
-
-type Kind = 'JS' | 'CSS' | 'wasm' | 'index' | 'fragments' | 'other';
-const KINDS: Kind[] = ['JS', 'CSS', 'wasm', 'index', 'fragments', 'other'];
-
-function kindOf(path: string): Kind {
-  if (path.endsWith('.js')) return 'JS';
-  if (path.endsWith('.css')) return 'CSS';
-  if (/\/wasm\.[^/]+\.pagefind$/.test(path)) return 'wasm';
-  if (path.endsWith('.pf_fragment')) return 'fragments';
-  // The entry manifest, metadata, word index chunks and filter chunks are all index.
-  if (/\.(pf_meta|pf_index|pf_filter)$/.test(path) || path.endsWith('pagefind-entry.json')) return 'index';
-  return 'other';
-}
+const DIST = join(ROOT, 'dist');
+const [query = 'mixing', from = '/roles/sound-engineer/'] = process.argv.slice(2);
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -41,24 +29,6 @@ function freePort(): Promise<number> {
       const { port } = server.address() as { port: number };
       server.close(() => resolve(port));
     });
-  });
-}
-
-/** Bytes on the wire for one GET, headers included, as the browser would have asked for it. */
-function wireBytes(url: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const req = request(url, { headers: { 'accept-encoding': 'gzip, deflate, br' } }, (res) => {
-      let body = 0;
-      res.on('data', (chunk: Buffer) => (body += chunk.length));
-      res.on('end', () => {
-        const head = `HTTP/1.1 ${res.statusCode} ${res.statusMessage}\r\n${Object.entries(res.headers)
-          .map(([k, v]) => `${k}: ${String(v)}\r\n`)
-          .join('')}\r\n`;
-        resolve(body + Buffer.byteLength(head));
-      });
-    });
-    req.on('error', reject);
-    req.end();
   });
 }
 
@@ -92,68 +62,30 @@ const server = spawn(
   },
 );
 const browser = await launchBrowser();
+let over = false;
 try {
   await waitForServer(`${base}/`);
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const fetched: { path: string; bytes: number; estimated: boolean }[] = [];
-  let measuring = false;
-  let lastActivity = Date.now();
-  const pending: Promise<void>[] = [];
-  context.on('request', () => (lastActivity = Date.now()));
-  context.on('requestfinished', (req) => {
-    lastActivity = Date.now();
-    if (!measuring) return;
-    pending.push(
-      (async () => {
-        const sizes = await req.sizes();
-        const path = new URL(req.url()).pathname;
-        const reported = sizes.responseBodySize > 0;
-        const bytes = reported ? sizes.responseBodySize + sizes.responseHeadersSize : await wireBytes(req.url());
-        fetched.push({ path, bytes, estimated: !reported });
-      })(),
-    );
-  });
-
-  await page.goto(`${base}${from}`, { waitUntil: 'networkidle' });
-  measuring = true;
-  await page.keyboard.press('/');
-  await page.locator('pagefind-modal dialog[open] pagefind-input input').waitFor();
-  await page.keyboard.type(query);
-  await page.waitForFunction(() => /\d+ results? for /.test(document.querySelector('pagefind-modal pagefind-summary')?.textContent ?? ''));
-  await page.locator('pagefind-modal .pf-result-link').first().waitFor();
-  // The visible results load their fragments after the count appears; wait for the network to go quiet.
-  while (Date.now() - lastActivity < 1000) await new Promise((r) => setTimeout(r, 100));
-  await Promise.all(pending);
-  const summary = await page.locator('pagefind-modal pagefind-summary').textContent();
-
-  const byKind = new Map<Kind, { bytes: number; files: number }>(KINDS.map((k) => [k, { bytes: 0, files: 0 }]));
-  for (const f of fetched) {
-    const k = byKind.get(kindOf(f.path))!;
-    k.bytes += f.bytes;
-    k.files += 1;
-  }
-  const total = fetched.reduce((sum, f) => sum + f.bytes, 0);
+  const page = await browser.newPage();
+  const { summary, files, total, byKind } = await measureFirstSearch(page, base, DIST, query, from);
   const kb = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
 
-  console.log(`First query "${query}" on ${from} (${summary?.trim()}): bytes transferred after the reader pressed "/"`);
+  console.log(`First query "${query}" on ${from} (${summary}): bytes a CDN sends after the reader pressed "/" (brotli for text)`);
   console.log('');
   console.log(`${'kind'.padEnd(10)}${'files'.padStart(6)}${'bytes'.padStart(10)}${''.padStart(12)}`);
-  for (const [kind, { bytes, files }] of byKind) {
-    if (files === 0) continue;
-    console.log(`${kind.padEnd(10)}${String(files).padStart(6)}${String(bytes).padStart(10)}${kb(bytes).padStart(12)}`);
+  for (const [kind, { bytes, files: n }] of byKind) {
+    if (n === 0) continue;
+    console.log(`${kind.padEnd(10)}${String(n).padStart(6)}${String(bytes).padStart(10)}${kb(bytes).padStart(12)}`);
   }
-  console.log(`${'total'.padEnd(10)}${String(fetched.length).padStart(6)}${String(total).padStart(10)}${kb(total).padStart(12)}`);
+  console.log(`${'total'.padEnd(10)}${String(files.length).padStart(6)}${String(total).padStart(10)}${kb(total).padStart(12)}`);
   console.log('');
-  for (const f of fetched.sort((a, b) => b.bytes - a.bytes)) {
-    console.log(
-      `  ${String(f.bytes).padStart(8)}  ${f.path}${f.estimated ? '  (re-requested: Chromium reports no size for a worker script)' : ''}`,
-    );
-  }
+  for (const f of files.sort((a, b) => b.wire - a.wire))
+    console.log(`  ${String(f.wire).padStart(8)}  ${f.path}  (${f.raw} bytes on disk)`);
+  over = total > FIRST_SEARCH_BUDGET;
   console.log(
-    "\nBytes are encoded bodies plus response headers, as served by `astro preview` (text gzip-compressed; Pagefind's index files are compressed already).",
+    `\nBudget: ${FIRST_SEARCH_BUDGET} bytes; ${over ? `OVER by ${total - FIRST_SEARCH_BUDGET}` : `${FIRST_SEARCH_BUDGET - total} to spare`}. Headers are not counted.`,
   );
 } finally {
   await browser.close();
   server.kill('SIGTERM');
 }
+if (over) process.exit(1);

@@ -17,14 +17,13 @@ import { gunzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
 import type { CustomRecord, IndexFile } from 'pagefind';
 import type { ValidationResult } from '../lib/content-validator.ts';
-import { entryUrl } from '../lib/routes.ts';
+import { entryUrl, isPagedCollection } from '../lib/routes.ts';
 import { SEARCH_TYPES, type SearchCollection, type SearchType } from '../lib/search.ts';
 import { COLLECTION_DEFS, CONTENT_DIR } from '../schemas/collections.ts';
-import type { Comparison } from '../schemas/comparison.ts';
+import { SEARCH_COLLECTIONS } from '../schemas/registry.ts';
 import type { GlossaryTerm } from '../schemas/glossary.ts';
-import type { Guide } from '../schemas/guide.ts';
-import type { Program } from '../schemas/program.ts';
 import type { Role } from '../schemas/role.ts';
+import { writeSearchUi } from './search-ui.ts';
 import { takeValidatedContent } from './validated-content.ts';
 
 /** Where the bundle goes, relative to the build output; the loader fetches from the same path. */
@@ -61,20 +60,11 @@ const fileOf = (collection: SearchCollection, id: string) =>
  */
 export function planSearchIndex(data: ValidationResult['data']): SearchPlan {
   const roles = data.roles as Map<string, Role>;
-  const paged = {
-    roles,
-    comparisons: data.comparisons as Map<string, Comparison>,
-    guides: data.guides as Map<string, Guide>,
-    programs: data.programs as Map<string, Program>,
-    frameworks: data.frameworks as Map<string, { draft?: boolean }>,
-  } satisfies Record<Exclude<SearchCollection, 'glossary'>, Map<string, { draft?: boolean }>>;
-
   const expected: ExpectedRecord[] = [];
-  for (const [collection, entries] of Object.entries(paged) as [
-    Exclude<SearchCollection, 'glossary'>,
-    Map<string, { draft?: boolean }>,
-  ][]) {
-    for (const [id, entry] of entries) {
+  for (const collection of SEARCH_COLLECTIONS) {
+    // Glossary terms share one page, so they are added below as records of their own.
+    if (!isPagedCollection(collection)) continue;
+    for (const [id, entry] of data[collection] as Map<string, { draft?: boolean }>) {
       if (entry.draft) continue;
       expected.push({ url: entryUrl(collection, id), type: SEARCH_TYPES[collection], file: fileOf(collection, id) });
     }
@@ -235,9 +225,12 @@ async function buildIndex(root: string, outDir: string, logger: AstroIntegration
       mkdirSync(dirname(target), { recursive: true });
       writeFileSync(target, file.content);
     }
+    const ui = await writeSearchUi(bundle);
     const counts = Object.entries(Object.groupBy(plan.expected, (e) => e.type)).map(([type, list]) => `${list?.length ?? 0} ${type}`);
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     logger.info(`indexed ${pageCount} content pages (${counts.join(', ')}) into ${BUNDLE_DIR}/ in ${seconds} s`);
+    const uiBytes = Object.entries(ui).map(([file, bytes]) => `${file} ${bytes}`);
+    logger.info(`search interface, brotli: ${uiBytes.join(', ')} bytes`);
   } finally {
     await pagefind.close();
   }

@@ -4,6 +4,7 @@
  * which they first appear; a level with nothing on a topic gets an empty cell.
  */
 import { LEVEL_KEYS, splitStatement, type LevelKey } from '../schemas/framework.ts';
+import { slugify } from './content-validator.ts';
 
 export interface MatrixColumn {
   key: LevelKey;
@@ -11,6 +12,8 @@ export interface MatrixColumn {
 }
 export interface MatrixRow {
   topic: string;
+  /** The topic's anchor on the page, e.g. "topic-mixing-and-levels". */
+  anchor: string;
   /** One list of descriptions per column, in column order. */
   cells: string[][];
 }
@@ -28,7 +31,7 @@ export function buildMatrix(levels: Record<LevelKey, { label: string; statements
       const { topic, text } = splitStatement(statement);
       let row = rows.get(keyOf(topic));
       if (!row) {
-        row = { topic, cells: columns.map(() => []) };
+        row = { topic, anchor: `topic-${slugify(topic)}`, cells: columns.map(() => []) };
         rows.set(keyOf(topic), row);
       }
       row.cells[col]!.push(text);

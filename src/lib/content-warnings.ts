@@ -13,7 +13,7 @@
  * - text still holding the scaffolding template's {@link PLACEHOLDER} marker.
  */
 import type { CollectionName } from '../schemas/common.ts';
-import { lineColumn, maskCode, maskToProse, paragraphs } from './mdx-text.ts';
+import { attribute, isJsx, walk, type MdxNode } from './mdx-tree.ts';
 import { formatPath } from './yaml-locate.ts';
 
 export const STALE_AFTER_YEARS = 3;
@@ -36,8 +36,8 @@ export interface CheckedEntry {
   data: unknown;
   /** Line and column of a frontmatter path, or of the nearest parent that exists. */
   locate: (path: readonly PropertyKey[]) => { line: number; column: number };
-  body?: string | undefined;
-  bodyStartLine?: number | undefined;
+  /** The parsed MDX body, for entries that have one and whose body parsed. */
+  tree?: MdxNode | undefined;
 }
 
 export interface GlossaryWords {
@@ -128,25 +128,67 @@ function placeholders(value: unknown, path: PropertyKey[] = []): PropertyKey[][]
 const MONEY = /[$£€]\s?\d[\d,]*(?:\.\d+)?(?:\s?(?:k|m|bn|thousand|million|billion)\b)?/gi;
 const PERCENT = /\d+(?:\.\d+)?\s?(?:%|per ?cent\b)/gi;
 
-function uncitedFigures(body: string, startLine: number): Warning[] {
-  const code = maskCode(body);
-  const prose = maskToProse(body);
-  const out: Warning[] = [];
-  for (const para of paragraphs(code)) {
-    if (/<Cite\b/.test(para.text)) continue;
-    const text = prose.slice(para.start, para.start + para.text.length);
-    const found = [...text.matchAll(MONEY), ...text.matchAll(PERCENT)].sort((a, b) => a.index - b.index)[0];
-    if (!found) continue;
-    const at = lineColumn(body, para.start + found.index, startLine);
-    out.push({
-      ...at,
-      field: 'body',
-      message: `the figure "${found[0].trim()}" has no citation in its paragraph; add <Cite source="…" /> to the sentence that states it`,
-    });
-  }
+/** A run of text a reader sees as prose, with where it starts in the file. */
+interface ProseRun {
+  text: string;
+  line: number;
+  column: number;
+}
+
+/** Line and column of an offset inside a run (text nodes may span lines). */
+function positionIn(run: ProseRun, offset: number): { line: number; column: number } {
+  const before = run.text.slice(0, offset);
+  const newline = before.lastIndexOf('\n');
+  if (newline === -1) return { line: run.line, column: run.column + offset };
+  let lines = 0;
+  for (let i = before.indexOf('\n'); i !== -1; i = before.indexOf('\n', i + 1)) lines++;
+  return { line: run.line + lines, column: offset - newline };
+}
+
+/**
+ * The prose of a block: its text nodes, leaving out code, link text, <Term>
+ * contents and headings, which are already linked or are not running text.
+ */
+function proseRuns(node: MdxNode, out: ProseRun[] = []): ProseRun[] {
+  walk(node, (n) => {
+    if (n.type === 'heading' || n.type === 'link' || n.type === 'linkReference' || n.type === 'code' || n.type === 'inlineCode')
+      return false;
+    if (isJsx(n) && n.name === 'Term') return false;
+    if (n.type === 'text' && n.position) out.push({ text: n.value ?? '', line: n.position.start.line, column: n.position.start.column });
+    return undefined;
+  });
   return out;
 }
 
+const hasCite = (node: MdxNode) => {
+  let found = false;
+  walk(node, (n) => {
+    if (isJsx(n) && n.name === 'Cite') found = true;
+    return !found;
+  });
+  return found;
+};
+
+function uncitedFigures(tree: MdxNode): Warning[] {
+  const out: Warning[] = [];
+  walk(tree, (block) => {
+    if (block.type !== 'paragraph' && block.type !== 'table') return undefined;
+    if (!hasCite(block)) {
+      for (const run of proseRuns(block)) {
+        const found = [...run.text.matchAll(MONEY), ...run.text.matchAll(PERCENT)].sort((a, b) => a.index - b.index)[0];
+        if (!found) continue;
+        out.push({
+          ...positionIn(run, found.index),
+          field: 'body',
+          message: `the figure "${found[0].trim()}" has no citation in its paragraph; add <Cite source="…" /> to the sentence that states it`,
+        });
+        break;
+      }
+    }
+    return false;
+  });
+  return out;
+}
 const WORD = /[\p{L}\p{N}]+/gu;
 const words = (text: string) => [...text.toLowerCase().matchAll(WORD)].map((m) => m[0]);
 
@@ -181,45 +223,52 @@ function phraseTrie(glossary: readonly GlossaryWords[]): PhraseNode {
   return root;
 }
 
-function unlinkedTerms(body: string, startLine: number, glossary: readonly GlossaryWords[]): Warning[] {
-  const linked = new Set([...body.matchAll(/<Term\b[^>]*\bid\s*=\s*["']([^"']*)["']/g)].map((m) => m[1]!));
-  const prose = maskToProse(body);
-  const root = phraseTrie(glossary);
-
-  // Lower-casing the whole text once keeps offsets only when no character changes length (İ does); otherwise word by word.
-  const lower = prose.toLowerCase();
-  const sameOffsets = lower.length === prose.length;
-  const texts: string[] = [];
-  const starts: number[] = [];
-  const ends: number[] = [];
-  for (const m of (sameOffsets ? lower : prose).matchAll(WORD)) {
-    texts.push(sameOffsets ? m[0] : m[0].toLowerCase());
-    starts.push(m.index);
-    ends.push(m.index + m[0].length);
-  }
-  const first = new Map<string, { offset: number; text: string }>();
-  for (let i = 0; i < texts.length; i++) {
-    // Most words start no phrase; only those that do walk the trie.
-    let node: PhraseNode | undefined = root.next.get(texts[i]!);
-    if (!node) continue;
-    let match: { id: string; length: number } | undefined = node.id ? { id: node.id, length: 1 } : undefined;
-    // Longest match wins, so "mixing console" is found rather than "mixing".
-    for (let k = i + 1; k < texts.length && node.next.size > 0; k++) {
-      // Words of a phrase may be joined by spaces or hyphens, never by punctuation or markup.
-      if (!/^[\s-]+$/.test(prose.slice(ends[k - 1], starts[k]))) break;
-      node = node.next.get(texts[k]!);
-      if (!node) break;
-      if (node.id) match = { id: node.id, length: k - i + 1 };
+function unlinkedTerms(tree: MdxNode, glossary: readonly GlossaryWords[]): Warning[] {
+  const linked = new Set<string>();
+  walk(tree, (n) => {
+    if (isJsx(n) && n.name === 'Term') {
+      const id = attribute(n, 'id');
+      if (id) linked.add(id);
     }
-    if (!match) continue;
-    const end = ends[i + match.length - 1]!;
-    if (!first.has(match.id)) first.set(match.id, { offset: starts[i]!, text: body.slice(starts[i], end) });
-    i += match.length - 1;
+  });
+  const root = phraseTrie(glossary);
+  const first = new Map<string, { run: ProseRun; offset: number; text: string }>();
+  // Words of a phrase are joined by spaces or hyphens within one run of text, never across markup.
+  for (const run of proseRuns(tree)) {
+    const prose = run.text;
+    // Lower-casing the whole text once keeps offsets only when no character changes length (İ does); otherwise word by word.
+    const lower = prose.toLowerCase();
+    const sameOffsets = lower.length === prose.length;
+    const texts: string[] = [];
+    const starts: number[] = [];
+    const ends: number[] = [];
+    for (const m of (sameOffsets ? lower : prose).matchAll(WORD)) {
+      texts.push(sameOffsets ? m[0] : m[0].toLowerCase());
+      starts.push(m.index);
+      ends.push(m.index + m[0].length);
+    }
+    for (let i = 0; i < texts.length; i++) {
+      // Most words start no phrase; only those that do walk the trie.
+      let node: PhraseNode | undefined = root.next.get(texts[i]!);
+      if (!node) continue;
+      let match: { id: string; length: number } | undefined = node.id ? { id: node.id, length: 1 } : undefined;
+      // Longest match wins, so "mixing console" is found rather than "mixing".
+      for (let k = i + 1; k < texts.length && node.next.size > 0; k++) {
+        if (!/^[\s-]+$/.test(prose.slice(ends[k - 1], starts[k]))) break;
+        node = node.next.get(texts[k]!);
+        if (!node) break;
+        if (node.id) match = { id: node.id, length: k - i + 1 };
+      }
+      if (!match) continue;
+      const end = ends[i + match.length - 1]!;
+      if (!first.has(match.id)) first.set(match.id, { run, offset: starts[i]!, text: prose.slice(starts[i], end) });
+      i += match.length - 1;
+    }
   }
   return [...first]
     .filter(([id]) => !linked.has(id))
-    .map(([id, { offset, text }]) => ({
-      ...lineColumn(body, offset, startLine),
+    .map(([id, { run, offset, text }]) => ({
+      ...positionIn(run, offset),
       field: 'body',
       message: `"${text}" is in the glossary but this page never links it; wrap its first use in <Term id="${id}">…</Term>`,
     }));
@@ -270,17 +319,23 @@ export function contentWarnings(entry: CheckedEntry, glossary: readonly Glossary
     });
   }
 
-  if (entry.body !== undefined) {
-    const start = entry.bodyStartLine ?? 1;
-    const code = maskCode(entry.body);
-    const at = code.indexOf(PLACEHOLDER);
-    if (at !== -1)
-      out.push({
-        ...lineColumn(entry.body, at, start),
-        field: 'body',
-        message: `still holds ${PLACEHOLDER} text from the template; replace it with real content`,
-      });
-    out.push(...uncitedFigures(entry.body, start), ...unlinkedTerms(entry.body, start, glossary));
+  if (entry.tree) {
+    let placeholder: Warning | undefined;
+    walk(entry.tree, (n) => {
+      if (placeholder || n.type === 'code' || n.type === 'inlineCode') return false;
+      const at = n.type === 'text' && n.position ? (n.value ?? '').indexOf(PLACEHOLDER) : -1;
+      if (at !== -1) {
+        const run = { text: n.value!, line: n.position!.start.line, column: n.position!.start.column };
+        placeholder = {
+          ...positionIn(run, at),
+          field: 'body',
+          message: `still holds ${PLACEHOLDER} text from the template; replace it with real content`,
+        };
+      }
+      return undefined;
+    });
+    if (placeholder) out.push(placeholder);
+    out.push(...uncitedFigures(entry.tree), ...unlinkedTerms(entry.tree, glossary));
   }
   return out;
 }

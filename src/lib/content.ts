@@ -5,10 +5,12 @@
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { CAREER_STAGES } from '../schemas/role.ts';
+import { CLOCK_HOUR_TERM, CREDIT_UNITS } from '../schemas/program-units.ts';
 import { SECTORS, SETTING_SECTOR, type CollectionName } from '../schemas/common.ts';
+import type { Reuse } from '../schemas/licences.ts';
 import { layoutCareerPath, type PathLayout } from './career-path.ts';
-import { componentTags, parsePositions } from './mdx-tags.ts';
-import { maskCode } from './mdx-text.ts';
+import { isPublished } from './drafts.ts';
+import { bodyFacts, treeOf } from './mdx-tree.ts';
 import { entryUrl } from './routes.ts';
 
 export type Role = CollectionEntry<'roles'>;
@@ -20,7 +22,7 @@ export type GlossaryEntry = CollectionEntry<'glossary'>;
 export type SourceEntry = CollectionEntry<'sources'>;
 
 /** Drafts are previewed with `npm run dev` and never published. */
-const published = <T extends { data: { draft?: boolean } }>(entry: T) => import.meta.env.DEV || !entry.data.draft;
+const published = <T extends { data: { draft?: boolean } }>(entry: T) => isPublished(entry.data, import.meta.env.DEV);
 
 const byTitle = (a: { data: { title: string } }, b: { data: { title: string } }) => a.data.title.localeCompare(b.data.title);
 
@@ -91,7 +93,21 @@ export function getSources(): Promise<readonly SourceEntry[]> {
   return once('sources', async () => (await getCollection('sources')).sort((a, b) => a.data.title.localeCompare(b.data.title)));
 }
 
-/** A framework's display title: the handbook's own, else the occupation's. */
+const GETTERS = {
+  roles: getRoles,
+  comparisons: getComparisons,
+  guides: getGuides,
+  programs: getPrograms,
+  frameworks: getFrameworks,
+  glossary: getGlossary,
+  sources: getSources,
+} as const satisfies Record<CollectionName, () => Promise<readonly { id: string; data: object }[]>>;
+
+/** The published entries of any collection, in that collection's order (for pages that treat every collection alike, such as open data). */
+export function publishedEntries<C extends CollectionName>(collection: C): ReturnType<(typeof GETTERS)[C]> {
+  return GETTERS[collection]() as ReturnType<(typeof GETTERS)[C]>;
+}
+
 /**
  * At most `limit` entries, most recently updated first (ties keep their order), and how many there are in all.
  * For pages that point into a whole section, such as the home page: listing every entry made the home page
@@ -107,6 +123,7 @@ export function recentlyUpdated<T extends { data: { updated: string; published: 
   return { shown: newest.slice(0, limit), total: entries.length };
 }
 
+/** A framework's display title: the handbook's own, else the occupation's. */
 export const frameworkTitle = (f: Framework) => f.data.handbook?.title ?? `${f.data.occupation.title} competency framework`;
 
 /**
@@ -135,6 +152,25 @@ export async function termsByIds(ids: readonly string[], from: string): Promise<
 
 export async function sourcesByIds(ids: readonly string[], from: string): Promise<SourceEntry[]> {
   return pick(await sourcesById(), ids, 'source', from);
+}
+
+/**
+/**
+ * A competency framework restates the export it comes from, so it carries that export's licence (the handbook
+ * cannot relicense it), and its `handbook.adaptation` says how it was changed.
+ */
+export async function frameworkReuse(handbook: { source: string; adaptation: string }): Promise<Reuse> {
+  const [source] = await sourcesByIds([handbook.source], 'A competency framework');
+  return { licence: source!.data.licence, adaptedFrom: [{ source: handbook.source, changes: handbook.adaptation }] };
+}
+
+/**
+ * Glossary entries that explain the units a program is stated in (clock hours,
+ * its unit of credit), in that order; a missing term fails the build here.
+ */
+export async function programUnitTerms(d: Program['data'], from: string): Promise<GlossaryEntry[]> {
+  const ids = [...(d.hours ? [CLOCK_HOUR_TERM] : []), ...(d.credits ? [CREDIT_UNITS[d.credits.unit].term] : [])];
+  return termsByIds([...new Set(ids)], from);
 }
 
 const programsById = () => once('programs-by-id', async () => byId(await getPrograms()));
@@ -166,6 +202,12 @@ export async function programsForRole(id: string): Promise<readonly Program[]> {
 /** Roles that list `id` in their reportsTo, i.e. the people this role supervises. */
 export async function rolesReportingTo(id: string): Promise<readonly Role[]> {
   const index = await once('roles-by-reports-to', async () => groupBy(await getRoles(), (r) => r.data.reportsTo));
+  return index.get(id) ?? [];
+}
+
+/** Roles that list `id` in their progressesTo: the roles people usually come to this one from. */
+export async function rolesProgressingTo(id: string): Promise<readonly Role[]> {
+  const index = await once('roles-by-progresses-to', async () => groupBy(await getRoles(), (r) => r.data.progressesTo));
   return index.get(id) ?? [];
 }
 
@@ -201,7 +243,7 @@ export async function rolesInOccupation(id: string): Promise<readonly Role[]> {
 /**
  * Source ids an entry cites, in order of first appearance: frontmatter fields
  * named `source`, `sources` or `onetSource` (at any depth), then, in the body,
- * `<Cite>` tags and the positions of `<SourcesDisagree>`. The order numbers the
+ * `<Cite>` tags and the `<Position>`s of `<SourcesDisagree>`. The order numbers the
  * notes at the foot of the page.
  */
 export function citedSourceIds(data: unknown, body?: string): string[] {
@@ -216,16 +258,7 @@ export function citedSourceIds(data: unknown, body?: string): string[] {
     }
   };
   visit(data);
-  for (const tag of componentTags(maskCode(body ?? ''))) {
-    if (tag.name === 'Cite') {
-      const source = tag.attributes.find((a) => a.name === 'source')?.value;
-      if (source) found.push(source);
-    } else if (tag.name === 'SourcesDisagree') {
-      const expression = tag.attributes.find((a) => a.name === 'positions')?.expression;
-      const parsed = expression === undefined ? undefined : parsePositions(expression);
-      if (parsed?.ok) for (const item of parsed.items) if (item.fields.source) found.push(item.fields.source.value);
-    }
-  }
+  if (body) found.push(...bodyFacts(treeOf(body)).cites);
   return [...new Set(found)];
 }
 
@@ -237,11 +270,9 @@ export function citedSourceIds(data: unknown, body?: string): string[] {
  */
 export async function pageCitations(data: unknown, body?: string): Promise<string[]> {
   const ids = citedSourceIds(data, body);
-  for (const tag of componentTags(maskCode(body ?? ''))) {
-    const id = tag.attributes.find((a) => a.name === (tag.name === 'HoursChart' ? 'program' : 'comparison'))?.value;
-    if (!id) continue;
-    if (tag.name === 'HoursChart') ids.push((await programById(id, 'an MDX <HoursChart>')).data.source);
-    if (tag.name === 'ComparisonTable') {
+  for (const { component, id } of body ? bodyFacts(treeOf(body)).embeds : []) {
+    if (component === 'HoursChart') ids.push((await programById(id, 'an MDX <HoursChart>')).data.source);
+    else {
       const comparison = await comparisonById(id, 'an MDX <ComparisonTable>');
       ids.push(...comparison.data.dimensions.flatMap((row) => row.values.map((cell) => cell.source)));
     }
@@ -293,4 +324,30 @@ async function buildCitationIndex(): Promise<Map<string, Citation[]>> {
     }
   }
   return new Map([...byUrl].map(([sourceId, pages]) => [sourceId, [...pages.values()]]));
+}
+
+/**
+ * A role page's citations in the order the page shows them (At a glance, then each section of the anatomy:
+ * the editor's prose placed there first, then the typed fields), so note numbers rise down the page.
+ * `parts` is the body cut by section (bodyByPlace in src/lib/role-anatomy.ts).
+ */
+export async function roleCitations(d: Role['data'], parts: ReadonlyMap<string, string>, glance: unknown): Promise<string[]> {
+  const typed: Record<string, unknown> = {
+    'what-they-do': d.responsibilities,
+    'work-environment': [d.hours, d.physicalDemands, d.hearingSafety],
+    'how-to-become': [d.education, d.training, d.experience, d.entryRoute, d.certifications],
+    skills: d.skills,
+    pay: d.pay,
+    outlook: d.outlook,
+    'career-path': [],
+    disagreements: d.disagreements,
+  };
+  const ids = [...citedSourceIds(glance)];
+  for (const [section, data] of Object.entries(typed)) {
+    ids.push(...(await pageCitations({}, parts.get(section))), ...citedSourceIds(data));
+  }
+  // Anything the sections above missed (a body part no section shows would be a bug) still gets a note.
+  for (const part of parts.values()) ids.push(...(await pageCitations({}, part)));
+  ids.push(...citedSourceIds(d));
+  return [...new Set(ids)];
 }

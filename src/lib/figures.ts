@@ -3,6 +3,14 @@
  * functions, so the numbers readers see are unit-tested.
  */
 import type { OutlookFigure, PayFigure } from '../schemas/figures.ts';
+import {
+  CREDIT_UNITS,
+  DURATION_FIELDS,
+  DURATION_UNITS,
+  type CreditUnit,
+  type CreditUnitId,
+  type DurationUnit,
+} from '../schemas/program-units.ts';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
@@ -87,4 +95,91 @@ export function shareOfFullTimeWeek(totalHours: number, weeks: number, fullTime 
 }
 
 /** ISO 8601 duration for a number of weeks, e.g. P29W. */
-export const isoWeeks = (weeks: number) => `P${weeks}W`;
+export const isoWeeks = (weeks: number) => isoDuration({ amount: weeks, unit: 'weeks' });
+
+export interface ProgramLength {
+  amount: number;
+  unit: DurationUnit;
+}
+
+/** The program's length as its source states it (one of weeks, months, years), if it states one. */
+export function programLength(p: Partial<Record<DurationUnit, number>>): ProgramLength | undefined {
+  const unit = DURATION_FIELDS.find((f) => p[f] !== undefined);
+  return unit ? { amount: p[unit]!, unit } : undefined;
+}
+
+/** ISO 8601 duration: P29W, P24M, P3Y (a decimal fraction is allowed on the only component: P3.5Y). */
+export const isoDuration = (length: ProgramLength) => `P${length.amount}${DURATION_UNITS[length.unit].iso}`;
+
+/** "29 weeks", "1 year", "3.5 years". */
+export function formatLength(length: ProgramLength): string {
+  const unit = DURATION_UNITS[length.unit];
+  return `${formatCount(length.amount)} ${length.amount === 1 ? unit.singular : unit.plural}`;
+}
+
+/** "125 semester credit hours", "17 units", "1 credit". */
+export function formatCredits(amount: number, unit: CreditUnitId): string {
+  const u = CREDIT_UNITS[unit];
+  return `${formatCount(amount)} ${amount === 1 ? u.singular : u.plural}`;
+}
+
+/**
+ * Hours of study a number of credits stands for, where the unit's cited
+ * definition gives a conversion; undefined where it does not (then nothing is shown).
+ */
+export function studyHours(amount: number, unit: CreditUnitId): { low: number; high: number } | undefined {
+  const u: CreditUnit = CREDIT_UNITS[unit];
+  return u.hoursOfStudy && { low: Math.round(amount * u.hoursOfStudy.low), high: Math.round(amount * u.hoursOfStudy.high) };
+}
+
+/** Average credits a year when the length is given in years, to one decimal place; otherwise undefined. */
+export function creditsPerYear(total: number, length: ProgramLength | undefined): number | undefined {
+  if (length?.unit !== 'years') return undefined;
+  return Math.round((total / length.amount) * 10) / 10;
+}
+
+/**
+ * A program's stated figures in words, in the source's units, for lists and
+ * plain-text outputs: ["378 clock hours", "29 weeks"], ["17 units"], ["24 months"].
+ */
+export function programFigures(p: {
+  hours?: { total: number } | undefined;
+  credits?: { total: number; unit: CreditUnitId } | undefined;
+  weeks?: number | undefined;
+  months?: number | undefined;
+  years?: number | undefined;
+}): string[] {
+  const length = programLength(p);
+  return [
+    ...(p.hours ? [`${formatCount(p.hours.total)} clock hours`] : []),
+    ...(p.credits ? [formatCredits(p.credits.total, p.credits.unit)] : []),
+    ...(length ? [formatLength(length)] : []),
+  ];
+}
+
+const SCOPE_LABELS = {
+  role: 'This role',
+  occupation: 'Wider occupation',
+  group: 'Wider group of occupations',
+  all: 'All occupations, for comparison',
+} as const;
+
+/**
+ * Whose figure it is, for the pay and outlook tables: the figure's own `covers`, else a role filed under a
+ * wider occupation reads its figures as the occupation's (official statistics rarely count a single role).
+ */
+export function figureScope(
+  figure: { covers?: keyof typeof SCOPE_LABELS | undefined },
+  role: { occupation?: string | undefined },
+): keyof typeof SCOPE_LABELS {
+  return figure.covers ?? (role.occupation ? 'occupation' : 'role');
+}
+
+/** "Wider occupation", "This role", or "This occupation" on the page of an occupation. */
+export function scopeLabel(
+  figure: { covers?: keyof typeof SCOPE_LABELS | undefined },
+  role: { occupation?: string | undefined; careerStage: string },
+): string {
+  const scope = figureScope(figure, role);
+  return scope === 'role' && role.careerStage === 'occupation' ? 'This occupation' : SCOPE_LABELS[scope];
+}

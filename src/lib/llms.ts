@@ -4,20 +4,19 @@
  * Both are built from the same typed collections as the pages.
  */
 import { frameworkTitle, getComparisons, getFrameworks, getGlossary, getGuides, getPrograms, getRoles, getSources } from './content.ts';
-import { formatChange, formatMoney, formatPartialDate } from './figures.ts';
+import { formatChange, formatMoney, formatPartialDate, programFigures } from './figures.ts';
+import { mdxToMarkdown } from './mdx-markdown.ts';
+import { treeOf } from './mdx-tree.ts';
 import type { PageMeta } from './page-meta.ts';
 import { entryUrl } from './routes.ts';
 import { SITE_NAME } from './site.ts';
 import { PAY_BASIS_LABELS } from '../schemas/figures.ts';
 import { LEVEL_KEYS } from '../schemas/framework.ts';
+import { licenceName } from '../schemas/licences.ts';
+import { kindOf, PAGED_COLLECTIONS, REGISTRY } from '../schemas/registry.ts';
 
-const SECTIONS: { type: string; heading: string }[] = [
-  { type: 'Role profile', heading: 'Roles' },
-  { type: 'Comparison', heading: 'Comparisons' },
-  { type: 'Guide', heading: 'Guides' },
-  { type: 'Training program', heading: 'Training programs' },
-  { type: 'Competency framework', heading: 'Competency frameworks' },
-];
+/** One section per collection whose entries have pages, headed as in the collection registry. */
+const SECTIONS = PAGED_COLLECTIONS.map((c) => ({ type: kindOf(c), heading: REGISTRY[c].plural }));
 
 const INTRO =
   'Every fact on the site is cited to a source listed on /sources/, every figure carries its date or is marked undated, and where sources disagree the page shows each position.';
@@ -41,18 +40,9 @@ export function llmsIndex(pages: readonly PageMeta[], site: URL): string {
   return lines.join('\n');
 }
 
-/** MDX body to plain Markdown: components become text a reader of Markdown understands. */
-export function mdxToMarkdown(body: string, sourceTitle: (id: string) => string): string {
-  return body
-    .replace(/<Cite\s+source=["']([^"']+)["']\s*\/>/g, (_, id: string) => ` (source: ${sourceTitle(id)})`)
-    .replace(/<Term\s+id=["'][^"']+["']\s*>(.*?)<\/Term>/g, '$1')
-    .replace(/<Callout[^>]*title=["']([^"']+)["'][^>]*>/g, '**$1.** ')
-    .replace(/<Callout[^>]*>/g, '**Note.** ')
-    .replace(/<\/Callout>/g, '')
-    .replace(/<[A-Z][A-Za-z]*[^>]*\/>/g, '')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
-}
+/** An entry's body as Markdown, from the tree the validator parsed. */
+const bodyMarkdown = (body: string | undefined, sourceTitle: (id: string) => string) =>
+  body ? mdxToMarkdown(treeOf(body), sourceTitle) : '';
 
 export async function llmsFull(site: URL): Promise<string> {
   const sources = await getSources();
@@ -67,7 +57,7 @@ export async function llmsFull(site: URL): Promise<string> {
     const d = r.data;
     page(d.title, entryUrl('roles', r.id), d.description);
     if (d.alternateTitles.length) out.push(`Also called: ${d.alternateTitles.map((t) => t.text).join(', ')}.`, '');
-    out.push(mdxToMarkdown(r.body ?? '', title), '');
+    out.push(bodyMarkdown(r.body, title), '');
     out.push('### What they do', '', ...d.responsibilities.map((x) => `- ${x.text}${cite(x.source)}`), '');
     if (d.skills.length) out.push('### Skills', '', ...d.skills.map((x) => `- ${x.text}${cite(x.source)}`), '');
     if (d.education.length) out.push('### Education and training', '', ...d.education.map((x) => `- ${x.text}${cite(x.source)}`), '');
@@ -99,21 +89,21 @@ export async function llmsFull(site: URL): Promise<string> {
       out.push(
         `- ${row.dimension}: ${d.roles[0]}: ${row.values[0].text}${cite(row.values[0].source)}; ${d.roles[1]}: ${row.values[1].text}${cite(row.values[1].source)}`,
       );
-    out.push('', mdxToMarkdown(c.body ?? '', title), '');
+    out.push('', bodyMarkdown(c.body, title), '');
     for (const dis of d.disagreements)
       out.push(`### Sources disagree: ${dis.topic}`, '', ...dis.positions.map((p) => `- ${p.claim}${cite(p.source)}`), '');
   }
   for (const g of await getGuides()) {
     page(g.data.title, entryUrl('guides', g.id), g.data.description);
-    out.push(mdxToMarkdown(g.body ?? '', title), '');
+    out.push(bodyMarkdown(g.body, title), '');
   }
   for (const p of await getPrograms()) {
     const d = p.data;
     page(d.title, entryUrl('programs', p.id), d.description);
     out.push(
-      `${d.provider}: ${d.hours.total} clock hours over ${d.weeks} weeks (${d.hours.components.map((c) => `${c.hours} ${c.label.toLowerCase()}`).join(', ')})${cite(d.source)}.`,
+      `${d.provider}: ${programFigures(d).join(', ')}${d.hours ? ` (${d.hours.components.map((c) => `${c.hours} ${c.label.toLowerCase()}`).join(', ')})` : ''}${cite(d.source)}.`,
       '',
-      mdxToMarkdown(p.body ?? '', title),
+      bodyMarkdown(p.body, title),
       '',
     );
   }
@@ -131,7 +121,7 @@ export async function llmsFull(site: URL): Promise<string> {
   out.push('', '## Sources', '', `URL: ${url('/sources/')}`, '');
   for (const s of sources) {
     out.push(
-      `- ${s.data.title}. ${s.data.publisher}${s.data.date ? `, ${formatPartialDate(s.data.date)}` : ', undated'}. ${s.data.licence}`,
+      `- ${s.data.title}. ${s.data.publisher}${s.data.date ? `, ${formatPartialDate(s.data.date)}` : ', undated'}. Licence: ${licenceName(s.data.licence)}.${s.data.attribution ? ` ${s.data.attribution}` : ''}${s.data.url ? ` ${s.data.url}` : ''}`,
     );
   }
   out.push('');

@@ -14,7 +14,10 @@ import {
   type SourceEntry,
 } from './content.ts';
 import { entryUrl, PAGE_PATHS, SECTION_PATHS } from './routes.ts';
-import { COLLECTION_DEFS } from '../schemas/collections.ts';
+import type { PageLicence, Reuse } from '../schemas/licences.ts';
+
+export type { Reuse };
+import { folderOf, kindOf, REGISTRY, type CollectionName, type PagedCollection } from '../schemas/registry.ts';
 import { SITE_NAME } from './site.ts';
 
 export interface PageMeta {
@@ -113,7 +116,8 @@ export const STATIC_PAGES = {
   data: {
     path: PAGE_PATHS.data,
     title: 'Open data',
-    description: 'The handbook as JSON: roles, programs, competency frameworks, glossary and sources, each with a JSON Schema and licence.',
+    description:
+      'The handbook as JSON, one file per collection from roles and guides to the glossary and sources, each with a JSON Schema and licence.',
     type: 'Reference',
   },
   notFound: {
@@ -124,53 +128,54 @@ export const STATIC_PAGES = {
   },
 } as const satisfies Record<string, PageMeta>;
 
-type EntryCollection = 'roles' | 'comparisons' | 'guides' | 'programs';
-
-/** What each kind of entry page is called, above its title and on its social image. */
-export const ENTRY_KINDS: Record<EntryCollection, string> = {
-  roles: 'Role profile',
-  comparisons: 'Comparison',
-  guides: 'Guide',
-  programs: 'Training program',
-};
-
-const SECTION_CRUMBS: Record<EntryCollection, string> = { roles: 'Roles', comparisons: 'Compare', guides: 'Guides', programs: 'Training' };
+type EntryCollection = Exclude<PagedCollection, 'frameworks'>;
 
 /** The source file of an entry, for "Edit this page" and for error messages. */
-export const entrySource = (collection: EntryCollection, id: string) =>
-  `content/${COLLECTION_DEFS[collection].dir}/${id}${COLLECTION_DEFS[collection].extension}`;
+export const entrySource = (collection: CollectionName, id: string) => `${folderOf(collection)}${id}${REGISTRY[collection].extension}`;
 
 /** The ArticleLayout props every entry page shares: its head tags, dates, breadcrumbs and source file. */
 export function entryPageProps(
   collection: EntryCollection,
-  entry: { id: string; data: { title: string; description: string; published: string; updated: string; draft: boolean } },
+  entry: {
+    id: string;
+    data: {
+      title: string;
+      description: string;
+      published: string;
+      updated: string;
+      draft: boolean;
+      licence: PageLicence;
+      adaptedFrom: readonly { source: string; changes: string }[];
+    };
+  },
 ) {
   const d = entry.data;
   return {
     title: d.title,
     description: d.description,
-    kind: ENTRY_KINDS[collection],
+    kind: kindOf(collection),
     breadcrumbs: [
       { label: 'Home', href: PAGE_PATHS.home },
-      { label: SECTION_CRUMBS[collection], href: SECTION_PATHS[collection] },
+      { label: REGISTRY[collection].label, href: REGISTRY[collection].path },
     ],
     published: d.published,
     updated: d.updated,
     draft: d.draft,
     source: entrySource(collection, entry.id),
+    reuse: { licence: d.licence, adaptedFrom: d.adaptedFrom } satisfies Reuse,
   };
 }
 
 /** Every published page of the site except the 404 page, content pages first. */
 export async function allPages(): Promise<PageMeta[]> {
   const content: PageMeta[] = [
-    ...(await getRoles()).map((e) => ({ path: entryUrl('roles', e.id), type: ENTRY_KINDS.roles, ...pick(e.data) })),
-    ...(await getComparisons()).map((e) => ({ path: entryUrl('comparisons', e.id), type: ENTRY_KINDS.comparisons, ...pick(e.data) })),
-    ...(await getGuides()).map((e) => ({ path: entryUrl('guides', e.id), type: ENTRY_KINDS.guides, ...pick(e.data) })),
-    ...(await getPrograms()).map((e) => ({ path: entryUrl('programs', e.id), type: ENTRY_KINDS.programs, ...pick(e.data) })),
+    ...(await getRoles()).map((e) => ({ path: entryUrl('roles', e.id), type: kindOf('roles'), ...pick(e.data) })),
+    ...(await getComparisons()).map((e) => ({ path: entryUrl('comparisons', e.id), type: kindOf('comparisons'), ...pick(e.data) })),
+    ...(await getGuides()).map((e) => ({ path: entryUrl('guides', e.id), type: kindOf('guides'), ...pick(e.data) })),
+    ...(await getPrograms()).map((e) => ({ path: entryUrl('programs', e.id), type: kindOf('programs'), ...pick(e.data) })),
     ...(await getFrameworks()).map((f) => ({
       path: entryUrl('frameworks', f.id),
-      type: 'Competency framework',
+      type: kindOf('frameworks'),
       title: frameworkTitle(f),
       description: f.data.handbook?.description ?? `Competency levels for ${f.data.occupation.title}, from emerging to advanced.`,
       updated: f.data.handbook?.updated,

@@ -1,22 +1,29 @@
 /**
  * The site's URL scheme in one place. Pages link with these helpers, and the
- * validator uses them to catch links that a renamed file would break.
+ * validator uses them to catch links that a renamed file would break. Where each
+ * collection's entries live comes from the collection registry.
  */
-import type { CollectionName } from '../schemas/common.ts';
+import {
+  COLLECTIONS,
+  isPagedCollection,
+  PAGED_COLLECTIONS,
+  REGISTRY,
+  type CollectionName,
+  type PagedCollection,
+} from '../schemas/registry.ts';
 
-export const SECTION_PATHS = {
-  roles: '/roles/',
-  comparisons: '/compare/',
-  guides: '/guides/',
-  programs: '/programs/',
-  frameworks: '/competencies/',
-} as const satisfies Partial<Record<CollectionName, string>>;
+export { isPagedCollection };
+
+/** The index page of each collection whose entries have pages: /roles/, /compare/… */
+export const SECTION_PATHS = Object.fromEntries(PAGED_COLLECTIONS.map((c) => [c, REGISTRY[c].path])) as {
+  [K in PagedCollection]: (typeof REGISTRY)[K]['path'];
+};
 
 export const PAGE_PATHS = {
   home: '/',
   careerPath: '/career-path/',
-  glossary: '/glossary/',
-  sources: '/sources/',
+  glossary: REGISTRY.glossary.path,
+  sources: REGISTRY.sources.path,
   search: '/search/',
   contribute: '/contribute/',
   data: '/data/',
@@ -24,28 +31,21 @@ export const PAGE_PATHS = {
   contributeComponents: '/contribute/components/',
 } as const;
 
-type PagedCollection = keyof typeof SECTION_PATHS;
-
-export const isPagedCollection = (c: CollectionName): c is PagedCollection => c in SECTION_PATHS;
-
-/** The URL of an entry: its own page, or an anchor on a shared page. */
+/** The URL of an entry: its own page, or an anchor on its collection's shared page. */
 export function entryUrl(collection: CollectionName, id: string): string {
-  if (isPagedCollection(collection)) return `${SECTION_PATHS[collection]}${id}/`;
-  // Each source has a page of its own (and a line, anchored by its id, on the /sources/ index).
-  return collection === 'glossary' ? `${PAGE_PATHS.glossary}#${id}` : `${PAGE_PATHS.sources}${id}/`;
+  const { entries, path } = REGISTRY[collection];
+  return entries === 'pages' ? `${path}${id}/` : `${path}#${id}`;
 }
 
 /** Every internal path and fragment that exists, given the ids on disk. */
 export function knownTargets(ids: Partial<Record<CollectionName, ReadonlySet<string>>>) {
-  const paths = new Set<string>([...Object.values(PAGE_PATHS), ...Object.values(SECTION_PATHS)]);
-  for (const [collection, base] of Object.entries(SECTION_PATHS)) {
-    for (const id of ids[collection as CollectionName] ?? []) paths.add(`${base}${id}/`);
+  const paths = new Set<string>([...Object.values(PAGE_PATHS), ...COLLECTIONS.map((c) => REGISTRY[c].path)]);
+  const fragments = new Map<string, ReadonlySet<string>>();
+  for (const collection of COLLECTIONS) {
+    const { entries, path } = REGISTRY[collection];
+    if (entries === 'anchors') fragments.set(path, ids[collection] ?? new Set());
+    else for (const id of ids[collection] ?? []) paths.add(`${path}${id}/`);
   }
-  for (const id of ids.sources ?? []) paths.add(entryUrl('sources', id));
-  const fragments = new Map<string, ReadonlySet<string>>([
-    [PAGE_PATHS.glossary, ids.glossary ?? new Set()],
-    [PAGE_PATHS.sources, ids.sources ?? new Set()],
-  ]);
   return { paths, fragments };
 }
 

@@ -10,23 +10,21 @@ import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml, stringify } from 'yaml';
 import { COLLECTION_DEFS, CONTENT_DIR, scanIds } from '../schemas/collections.ts';
-import { SETTINGS, type CollectionName } from '../schemas/common.ts';
+import { SETTINGS } from '../schemas/common.ts';
+import { REGISTRY, TEMPLATE_COLLECTIONS, type CollectionName, type TemplateCollection } from '../schemas/registry.ts';
 import { HOUR_KINDS } from '../schemas/program.ts';
+import { CREDIT_UNIT_IDS } from '../schemas/program-units.ts';
 import { CAREER_STAGES } from '../schemas/role.ts';
 import { SOURCE_KINDS } from '../schemas/source.ts';
 import { slugify } from './content-validator.ts';
 import { PLACEHOLDER } from './content-warnings.ts';
-import { friendlyErrorMap } from './zod-messages.ts';
-import { formatPath } from './yaml-locate.ts';
+import { didYouMean } from '../schemas/did-you-mean.ts';
+import { errorMap, issueText } from '../schemas/messages.ts';
 
-export const SCAFFOLD_TYPES = {
-  role: 'roles',
-  comparison: 'comparisons',
-  guide: 'guides',
-  program: 'programs',
-  term: 'glossary',
-  source: 'sources',
-} as const satisfies Record<string, CollectionName>;
+/** The words `npm run new` takes, each naming the collection it starts an entry in (from the collection registry). */
+export const SCAFFOLD_TYPES = Object.fromEntries(TEMPLATE_COLLECTIONS.map((c) => [REGISTRY[c].template, c])) as {
+  [K in TemplateCollection as (typeof REGISTRY)[K]['template']]: K;
+};
 export type ScaffoldType = keyof typeof SCAFFOLD_TYPES;
 
 /** Other words editors reach for. */
@@ -56,8 +54,13 @@ export interface ScaffoldOptions {
   title: string;
   /** YYYY-MM-DD for `published` and `updated`. */
   today: string;
-  /** Source id for the citations the template needs; defaults to the first source on disk. */
+  /**
+   * The source the new page cites, chosen by the editor (`--source`). Pages that cite need it: a template never
+   * guesses one, since a guessed real id would cite a source the page does not use.
+   */
   source?: string | undefined;
+  /** The two roles a comparison compares (`--roles a,b`); otherwise read from a title such as "A vs B". */
+  roles?: readonly string[] | undefined;
 }
 
 export interface Scaffolded {
@@ -123,7 +126,7 @@ function template(type: ScaffoldType, title: string, today: string, source: stri
         todo: [
           ...PAGE_TODO,
           'careerStage and settings: check the values the template guessed',
-          `responsibilities: replace the ${T} duty and set its source (the template cites "${source}")`,
+          `responsibilities: replace the ${T} duty; it cites "${source}", so check that source says it`,
         ],
       };
     case 'comparison': {
@@ -143,7 +146,7 @@ function template(type: ScaffoldType, title: string, today: string, source: stri
         todo: [
           ...PAGE_TODO,
           `roles: the two role ids compared, in column order (now ${a} and ${b})`,
-          `dimensions: write each row, one cell per role, each with its source (the template cites "${source}")`,
+          `dimensions: write each row, one cell per role, each with its source (the cells cite "${source}" for now)`,
         ],
       };
     }
@@ -155,15 +158,17 @@ function template(type: ScaffoldType, title: string, today: string, source: stri
           '# Optional: roles, terms. See /contribute/schema/#guides.',
           ...body('Overview'),
         ],
-        todo: [...PAGE_TODO, `sources: every source the guide cites (now "${source}")`],
+        todo: [...PAGE_TODO, `sources: every source the guide cites (now only "${source}")`],
       };
     case 'program':
       return {
         lines: [
           ...pageHead(title, today),
           `provider: ${y(`${T}: who runs the program`)}`,
-          '# Length in weeks, and clock hours: the components must add up to the total.',
+          '# Length in the unit the source uses: one of weeks, months or years.',
           'weeks: 1',
+          '# Clock hours (the components must add up to the total). For a program counted in credits, replace',
+          `# hours with credits: { unit: <one of ${CREDIT_UNIT_IDS.join(', ')}>, total: 120 }.`,
           'hours:',
           '  total: 1',
           '  components:',
@@ -172,13 +177,13 @@ function template(type: ScaffoldType, title: string, today: string, source: stri
           '      label: Instruction',
           '      hours: 1',
           `source: ${source}`,
-          '# Optional: location, roles, terms. See /contribute/schema/#programs.',
+          '# Optional: location, award, lengthNote, roles, terms. See /contribute/schema/#programs.',
           ...body('Overview'),
         ],
         todo: [
           ...PAGE_TODO,
-          'provider, weeks and hours: the figures as the provider states them (the template puts 1)',
-          `source: the source that states the hours (now "${source}")`,
+          'provider, the length and hours or credits: the figures as the provider states them (the template puts 1)',
+          `source: the source that states the figures (now "${source}")`,
         ],
       };
     case 'term':
@@ -204,13 +209,16 @@ function template(type: ScaffoldType, title: string, today: string, source: stri
           `# One of: ${SOURCE_KINDS.join(', ')}.`,
           'kind: article',
           '# url: https://…',
-          `licence: ${y(`${T}: the licence, or what the handbook may reuse`)}`,
-          '# Optional: date, url, note. See /contribute/schema/#sources.',
+          '# The licence, as an id: all-rights-reserved when the document states none (most web pages),',
+          '# public-domain-us-gov for a U.S. federal work, or the id of the licence it states, e.g. CC-BY-4.0.',
+          'licence: all-rights-reserved',
+          `attribution: ${y(`${T}: who holds the rights, or the credit line the licence asks for`)}`,
+          '# Optional: date, url, accessed, note. See /contribute/schema/#sources.',
         ],
         todo: [
           'publisher: who published it ("Unknown" if the copy does not say)',
           'kind: check the value the template guessed',
-          'licence: the licence or attribution the handbook must show',
+          'licence: all-rights-reserved unless the document states a licence; attribution: who holds the rights, or the credit it asks for',
           'date and url: uncomment and fill in when known (https only)',
         ],
       };
@@ -243,19 +251,37 @@ export function scaffold(options: ScaffoldOptions): Scaffolded {
   if (clash) throw new ScaffoldError(`${CONTENT_DIR}/${def.dir}/${clash} already exists; edit it, or choose a different title`);
 
   const sources = idsIn(root, 'sources');
-  const source = options.source ?? sources[0];
+  const source = options.source;
   if (type !== 'term' && type !== 'source') {
-    if (!source) throw new ScaffoldError('there are no sources yet; add the one you will cite first: npm run new -- source "<its title>"');
-    if (!sources.includes(source))
-      throw new ScaffoldError(`--source "${source}" is not a source id; use the name of a file in content/sources/ without .yaml`);
+    if (sources.length === 0)
+      throw new ScaffoldError('there are no sources yet; add the one you will cite first: npm run new -- source "<its title>"');
+    if (!source)
+      throw new ScaffoldError(
+        `say which source the ${def.noun} cites, by its id (a file name in content/sources/ without .yaml): npm run new -- ${type} "${title}" --source <source-id>. A new source goes in first: npm run new -- source "<its title>"`,
+      );
+    if (!sources.includes(source)) {
+      const hint = didYouMean(source, sources);
+      throw new ScaffoldError(
+        `--source "${source}" is not a source id; ${hint ? `did you mean "${hint}"?` : 'use the name of a file in content/sources/ without .yaml'}`,
+      );
+    }
   }
-  const roles = idsIn(root, 'roles');
   let roleIds: string[] = [];
   if (type === 'comparison') {
-    // "Audio technician vs sound engineer" names its two roles; use them when they exist.
-    const named = title.split(/\s+(?:vs\.?|versus)\s+/i).map(slugify);
-    roleIds = named.length === 2 && named.every((r) => roles.includes(r)) ? named : roles.slice(0, 2);
-    if (roleIds.length < 2) throw new ScaffoldError('a comparison needs two roles, and there are fewer than two in content/roles/');
+    const roles = idsIn(root, 'roles');
+    // "Audio technician vs sound engineer" names its two roles; --roles names them outright.
+    const named = options.roles ?? title.split(/\s+(?:vs\.?|versus)\s+/i).map(slugify);
+    const unknown = named.filter((r) => !roles.includes(r));
+    if (named.length !== 2 || unknown.length > 0 || named[0] === named[1]) {
+      const why =
+        named.length === 2 && unknown.length > 0
+          ? `${unknown.map((r) => `"${r}"`).join(' and ')} ${unknown.length === 1 ? 'is not a role id' : 'are not role ids'}`
+          : 'the title does not name two roles';
+      throw new ScaffoldError(
+        `${why}; say which two roles the comparison compares, by their ids (file names in content/roles/ without .mdx): npm run new -- comparison "${title}" --source <source-id> --roles <role-id>,<role-id>`,
+      );
+    }
+    roleIds = [...named];
   }
 
   const { lines, todo } = template(type, title, today, source ?? '', roleIds);
@@ -264,9 +290,9 @@ export function scaffold(options: ScaffoldOptions): Scaffolded {
   // Refuse to write what would not validate (a title that is too long, say).
   const context = { ...scanIds(join(root, CONTENT_DIR)), today: new Date(`${today}T23:59:59Z`) };
   const yamlText = def.extension === '.mdx' ? text.split(/^---$/m)[1]! : text;
-  const result = def.schema(context).safeParse(parseYaml(yamlText), { error: friendlyErrorMap });
+  const result = def.schema(context).safeParse(parseYaml(yamlText), { error: errorMap });
   if (!result.success) {
-    throw new ScaffoldError(result.error.issues.map((i) => `${formatPath(i.path)}: ${i.message}`).join('\n'));
+    throw new ScaffoldError(result.error.issues.map(issueText).join('\n'));
   }
 
   mkdirSync(dir, { recursive: true });

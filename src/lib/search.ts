@@ -4,20 +4,14 @@
  * checks that every content page arrived). Keeping the labels here means a
  * filter value can never be spelled two ways.
  */
-import type { CollectionName } from '../schemas/common.ts';
+import { REGISTRY, SEARCH_COLLECTIONS, type SearchCollection, type SearchType } from '../schemas/registry.ts';
 
-/** The content type of each searchable collection, as readers see it in the "Type" filter. */
-export const SEARCH_TYPES = {
-  roles: 'Role',
-  comparisons: 'Comparison',
-  guides: 'Guide',
-  programs: 'Program',
-  frameworks: 'Competency',
-  glossary: 'Glossary term',
-} as const satisfies Partial<Record<CollectionName, string>>;
+export type { SearchCollection, SearchType };
 
-export type SearchCollection = keyof typeof SEARCH_TYPES;
-export type SearchType = (typeof SEARCH_TYPES)[SearchCollection];
+/** The content type of each searchable collection, as readers see it in the "Type" filter (from the collection registry). */
+export const SEARCH_TYPES = Object.fromEntries(SEARCH_COLLECTIONS.map((c) => [c, REGISTRY[c].searchType])) as {
+  [K in SearchCollection]: (typeof REGISTRY)[K]['searchType'];
+};
 
 /** What a content page tells the index about itself, rendered by <SearchData>. */
 export interface SearchData {

@@ -1,5 +1,6 @@
 /** Site-wide names and navigation. The public address itself is `site` in astro.config.mjs. */
-import { PAGE_PATHS, SECTION_PATHS } from './routes.ts';
+import { COLLECTIONS, REGISTRY, type CollectionName } from '../schemas/registry.ts';
+import { PAGE_PATHS } from './routes.ts';
 
 export const SITE_NAME = 'Sound Careers Handbook';
 
@@ -23,15 +24,18 @@ export const editUrl = (path: string) =>
 /** Where to read a file on the repository host. */
 export const repoFileUrl = (path: string) => `${REPO_URL}/blob/${REPO_BRANCH}/${path}`;
 
-export const NAV = [
-  { label: 'Roles', href: SECTION_PATHS.roles },
-  { label: 'Compare', href: SECTION_PATHS.comparisons },
-  { label: 'Guides', href: SECTION_PATHS.guides },
-  { label: 'Training', href: SECTION_PATHS.programs },
-  { label: 'Competencies', href: SECTION_PATHS.frameworks },
+const navItems = (entries: 'pages' | 'anchors') =>
+  COLLECTIONS.filter((c: CollectionName) => REGISTRY[c].nav && REGISTRY[c].entries === entries).map((c) => ({
+    label: REGISTRY[c].label,
+    href: REGISTRY[c].path,
+  }));
+
+/** The header: the sections of entries, the career path, then the reference pages (labels from the collection registry). */
+export const NAV: readonly { label: string; href: string }[] = [
+  ...navItems('pages'),
   { label: 'Career path', href: PAGE_PATHS.careerPath },
-  { label: 'Glossary', href: PAGE_PATHS.glossary },
-] as const;
+  ...navItems('anchors'),
+];
 
 export interface Crumb {
   label: string;

@@ -17,7 +17,7 @@ import type {
   WithContext,
 } from 'schema-dts';
 import type { PayFigure } from '../schemas/figures.ts';
-import { formatPartialDate } from './figures.ts';
+import { formatPartialDate, isoDuration, type ProgramLength } from './figures.ts';
 import { SITE_NAME, type Crumb } from './site.ts';
 
 export type JsonLd = WithContext<Thing>;
@@ -145,9 +145,13 @@ export interface ProgramInput {
   description: string;
   path: string;
   provider: string;
-  weeks: number;
-  totalHours: number;
+  /** The length in the unit the source states, if it states one. */
+  length?: ProgramLength | undefined;
+  totalHours?: number | undefined;
   components: { label: string; hours: number }[];
+  /** Credits and their unit in words, e.g. 125 and "semester credit hours". */
+  credits?: { total: number; unitText: string } | undefined;
+  award?: string | undefined;
   occupationalCategories: string[];
 }
 
@@ -159,11 +163,22 @@ export function programLd(p: ProgramInput, site: URL): WithContext<EducationalOc
     description: p.description,
     url: absolute(p.path, site),
     provider: { '@type': 'EducationalOrganization', name: p.provider },
-    timeToComplete: `P${p.weeks}W`,
+    ...(p.length ? { timeToComplete: isoDuration(p.length) } : {}),
     // schema.org has no "clock hours" property; each component is a course with its time required.
-    hasCourse: p.components.map((c) => ({ '@type': 'Course', name: c.label, timeRequired: `PT${c.hours}H` })),
+    ...(p.components.length
+      ? { hasCourse: p.components.map((c) => ({ '@type': 'Course' as const, name: c.label, timeRequired: `PT${c.hours}H` })) }
+      : {}),
+    // numberOfCredits takes a number or a StructuredValue; a QuantitativeValue's unitText keeps the source's unit.
+    ...(p.credits
+      ? { numberOfCredits: { '@type': 'QuantitativeValue' as const, value: p.credits.total, unitText: p.credits.unitText } }
+      : {}),
+    ...(p.award ? { educationalCredentialAwarded: p.award } : {}),
     ...(p.occupationalCategories.length ? { occupationalCategory: p.occupationalCategories } : {}),
-    programType: `${p.totalHours} clock hours`,
+    ...(p.totalHours !== undefined
+      ? { programType: `${p.totalHours} clock hours` }
+      : p.credits
+        ? { programType: `${p.credits.total} ${p.credits.unitText}` }
+        : {}),
   };
 }
 

@@ -39,12 +39,5 @@ export function locate(doc: Document, lineCounter: LineCounter, path: readonly P
   return { line, column: col };
 }
 
-/** Formats a path the way editors read it: pay[0].amount. */
-export function formatPath(path: readonly PropertyKey[]): string {
-  let out = '';
-  for (const segment of path) {
-    if (typeof segment === 'number') out += `[${segment}]`;
-    else out += out ? `.${String(segment)}` : String(segment);
-  }
-  return out || '(file)';
-}
+/** Paths are formatted where messages are made, in src/schemas/messages.ts. */
+export { formatPath } from '../schemas/messages.ts';

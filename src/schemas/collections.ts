@@ -1,45 +1,49 @@
 /**
- * The one list of collections: where each lives under content/, which file
- * extensions it loads and which schema checks it. `src/content.config.ts`
- * builds Astro collections from it and `npm run validate` walks content/ with
- * it, so the two can never disagree about what gets loaded.
+ * The registry (`registry.ts`) with each collection's schema beside it.
+ * `src/content.config.ts` builds Astro collections from it and `npm run validate`
+ * walks content/ with it, so the two can never disagree about what gets loaded.
  */
 import { readdirSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import type { z } from 'astro/zod';
-import { COLLECTIONS, type CollectionName, type SchemaContext } from './common.ts';
+import type { SchemaContext } from './common.ts';
 import { comparisonSchema } from './comparison.ts';
 import { frameworkSchema } from './framework.ts';
 import { glossarySchema } from './glossary.ts';
 import { guideSchema } from './guide.ts';
 import { programSchema } from './program.ts';
+import { COLLECTIONS, CONTENT_DIR, REGISTRY, type CollectionName } from './registry.ts';
 import { roleSchema } from './role.ts';
 import { sourceSchema } from './source.ts';
 
-export interface CollectionDef {
-  /** Folder under content/. */
-  dir: string;
-  /** The one file extension the collection loads. */
-  extension: '.mdx' | '.yaml' | '.json';
-  /** What an entry is, for messages and documentation. */
-  noun: string;
-  schema: (ctx: SchemaContext) => z.ZodType;
-}
+export { CONTENT_DIR };
 
-export const CONTENT_DIR = 'content';
+/** One schema per collection; the compiler asks for a new collection's schema here. */
+const SCHEMAS = {
+  roles: roleSchema,
+  comparisons: comparisonSchema,
+  guides: guideSchema,
+  programs: programSchema,
+  frameworks: frameworkSchema,
+  glossary: glossarySchema,
+  sources: sourceSchema,
+} as const satisfies Record<CollectionName, (ctx: SchemaContext) => z.ZodType>;
 
-export const COLLECTION_DEFS: Record<CollectionName, CollectionDef> = {
-  roles: { dir: 'roles', extension: '.mdx', noun: 'role profile', schema: roleSchema },
-  comparisons: { dir: 'comparisons', extension: '.mdx', noun: 'comparison', schema: comparisonSchema },
-  guides: { dir: 'guides', extension: '.mdx', noun: 'guide', schema: guideSchema },
-  programs: { dir: 'programs', extension: '.mdx', noun: 'training program', schema: programSchema },
-  frameworks: { dir: 'frameworks', extension: '.json', noun: 'competency framework', schema: frameworkSchema },
-  glossary: { dir: 'glossary', extension: '.yaml', noun: 'glossary term', schema: glossarySchema },
-  sources: { dir: 'sources', extension: '.yaml', noun: 'source', schema: sourceSchema },
+type Defs = {
+  [K in CollectionName]: (typeof REGISTRY)[K] & {
+    /** Folder under content/: always the collection's name. */
+    dir: K;
+    schema: (typeof SCHEMAS)[K];
+  };
 };
+export type CollectionDef = Defs[CollectionName];
+
+export const COLLECTION_DEFS = Object.fromEntries(
+  COLLECTIONS.map((c) => [c, { ...REGISTRY[c], dir: c, schema: SCHEMAS[c] }]),
+) as Defs;
 
 /** The glob pattern Astro's loader uses: flat folders, one extension. */
-export const globPattern = (def: CollectionDef) => `*${def.extension}`;
+export const globPattern = (def: { extension: string }) => `*${def.extension}`;
 
 /** An entry's id is its file name without the extension. */
 export const idFromFileName = (fileName: string) => fileName.slice(0, fileName.length - extname(fileName).length);

@@ -8,19 +8,13 @@
  * `npm run validate`, using this one definition.
  */
 import { z } from 'astro/zod';
-import { didYouMean } from '../lib/did-you-mean.ts';
-import { describeValue } from '../lib/zod-messages.ts';
+import { didYouMean } from './did-you-mean.ts';
+import { describeValue, expects } from './messages.ts';
+import { HANDBOOK_LICENCE, PAGE_LICENCES } from './licences.ts';
+import { REGISTRY, type CollectionName } from './registry.ts';
 
-export const COLLECTIONS = [
-  'roles',
-  'comparisons',
-  'guides',
-  'programs',
-  'frameworks',
-  'glossary',
-  'sources',
-] as const;
-export type CollectionName = (typeof COLLECTIONS)[number];
+export { COLLECTIONS, type CollectionName } from './registry.ts';
+export { expects };
 
 /** Ids known in each collection; a collection left out is not checked. */
 export interface SchemaContext {
@@ -34,48 +28,34 @@ export const OPEN_CONTEXT: SchemaContext = { ids: {} };
 
 export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
-/**
- * Message for a value of the wrong type, or a missing one: says which, what was
- * expected and what was found.
- */
-export const expects =
-  (field: string, expected: string) =>
-  (issue: { input?: unknown }): string =>
-    issue.input === undefined
-      ? `${field} is required but missing; add it (${expected})`
-      : `${field} must be ${expected}; found ${describeValue(issue.input)}`;
-
 /** One of a fixed list of values, with a "did you mean" for near misses. */
-export function choice<const T extends readonly [string, ...string[]]>(field: string, values: T) {
+export function choice<const T extends readonly [string, ...string[]]>(values: T) {
   return z.enum(values, {
     error: (issue) => {
-      if (issue.input === undefined) return `${field} is required but missing; use one of: ${values.join(', ')}`;
+      if (issue.input === undefined) return `is required but missing; use one of: ${values.join(', ')}`;
       const hint = typeof issue.input === 'string' ? didYouMean(issue.input, values) : undefined;
-      return `${field} must be one of: ${values.join(', ')}; found ${describeValue(issue.input)}${hint ? `. Did you mean "${hint}"?` : ''}`;
+      return `must be one of: ${values.join(', ')}; found ${describeValue(issue.input)}${hint ? `. Did you mean "${hint}"?` : ''}`;
     },
   });
 }
 
-/** A lowercase, hyphenated id such as `sound-engineer`. */
-export const idString = (field: string) =>
-  z.string({ error: expects(field, 'an id such as "sound-engineer"') }).regex(ID_PATTERN, {
-    error: `${field} must be lowercase words joined by single hyphens, such as "sound-engineer"`,
-  });
-
-const SINGULAR: Record<CollectionName, string> = {
-  roles: 'role',
-  comparisons: 'comparison',
-  guides: 'guide',
-  programs: 'program',
-  frameworks: 'framework',
-  glossary: 'glossary term',
-  sources: 'source',
-};
+/** What an id of a collection is, for messages: "the id of a source (a file name in content/sources/ without .yaml)". */
+const idOf = (collection: CollectionName) =>
+  `the id of a ${REGISTRY[collection].idOf} (its file name in content/${collection}/, without ${REGISTRY[collection].extension})`;
 
 /** A reference by id to an entry of another collection, checked against the context. */
-export function ref(ctx: SchemaContext, collection: CollectionName, field: string) {
+export function ref(ctx: SchemaContext, collection: CollectionName) {
   const known = ctx.ids[collection];
-  const base = idString(field);
+  const base = z
+    .string({
+      error: (issue) =>
+        issue.input === undefined
+          ? `is required but missing; add ${idOf(collection)}`
+          : `must be ${idOf(collection)}; found ${describeValue(issue.input)}`,
+    })
+    .regex(ID_PATTERN, {
+    error: `must be ${idOf(collection)}: lowercase words joined by single hyphens`,
+  });
   if (!known) return base;
   return base.refine((id) => known.has(id), {
     error: (issue) => {
@@ -84,17 +64,17 @@ export function ref(ctx: SchemaContext, collection: CollectionName, field: strin
       const fix = hint
         ? `did you mean "${hint}"?`
         : `use the file name (without extension) of an entry in content/${collection}/`;
-      return `${field} names an unknown ${SINGULAR[collection]} id "${input}"; ${fix}`;
+      return `names an unknown ${REGISTRY[collection].idOf} id "${input}"; ${fix}`;
     },
   });
 }
 
 /** A list of references with no repeats. */
-export function refList(ctx: SchemaContext, collection: CollectionName, field: string) {
+export function refList(ctx: SchemaContext, collection: CollectionName) {
   return z
-    .array(ref(ctx, collection, field))
+    .array(ref(ctx, collection))
     .refine((ids) => new Set(ids).size === ids.length, {
-      error: `${field} lists the same id twice; remove the repeat`,
+      error: 'lists the same id twice; remove the repeat',
     });
 }
 
@@ -132,54 +112,52 @@ export function startOfPartialDate(text: string): Date {
  * A date written as YYYY-MM-DD, YYYY-MM or YYYY: real, and not in the future.
  * Partial dates exist because sources often say only "May 2024".
  */
-export function partialDate(ctx: SchemaContext, field: string) {
+export function partialDate(ctx: SchemaContext) {
   return z.preprocess(
     toIsoString,
     z
-      .string({ error: expects(field, 'a date written as YYYY-MM-DD, YYYY-MM or YYYY') })
+      .string({ error: expects('a date written as YYYY-MM-DD, YYYY-MM or YYYY') })
       .refine(isRealDate, {
-        error: (issue) =>
-          `${field} "${String(issue.input)}" is not a real date; write it as YYYY-MM-DD, YYYY-MM or YYYY`,
+        error: (issue) => `"${String(issue.input)}" is not a real date; write it as YYYY-MM-DD, YYYY-MM or YYYY`,
         // A date that does not exist cannot also be "in the future"; say one thing.
         abort: true,
       })
       .refine((text) => startOfPartialDate(text) <= (ctx.today ?? new Date()), {
-        error: (issue) =>
-          `${field} "${String(issue.input)}" is in the future; use the date the page or figure was actually published`,
+        error: (issue) => `"${String(issue.input)}" is in the future; use the date the page or figure was actually published`,
       }),
   );
 }
 
 /** A full day, YYYY-MM-DD: used for page publication and update dates. */
-export function day(ctx: SchemaContext, field: string) {
-  return partialDate(ctx, field).refine((text) => ISO_DAY.test(text), {
-    error: `${field} must be a full day written as YYYY-MM-DD`,
+export function day(ctx: SchemaContext) {
+  return partialDate(ctx).refine((text) => ISO_DAY.test(text), {
+    error: 'must be a full day written as YYYY-MM-DD',
   });
 }
 
 /** Text written for readers: non-empty, trimmed, with a length cap that catches pasted documents. */
-export const prose = (field: string, max = 600) =>
+export const prose = (max = 600) =>
   z
-    .string({ error: expects(field, 'text') })
+    .string({ error: expects('text') })
     .trim()
-    .min(1, { error: `${field} must not be empty` })
-    .max(max, { error: `${field} is longer than ${max} characters; shorten it or move detail into the page body` });
+    .min(1, { error: 'must not be empty' })
+    .max(max, { error: `is longer than ${max} characters; shorten it or move detail into the page body` });
 
 /** A one-line description used for meta tags and listings. */
-export const description = (field = 'description') =>
+export const description = () =>
   z
-    .string({ error: expects(field, 'one sentence of 50–160 characters') })
+    .string({ error: expects('one sentence of 50–160 characters') })
     .trim()
-    .min(50, { error: `${field} must be at least 50 characters so search results have a useful summary` })
-    .max(160, { error: `${field} must be at most 160 characters so search engines do not cut it off` });
+    .min(50, { error: 'must be at least 50 characters so search results have a useful summary' })
+    .max(160, { error: 'must be at most 160 characters so search engines do not cut it off' });
 
 /** A statement of fact with the source that supports it. */
-export const cited = (ctx: SchemaContext, field: string) =>
+export const cited = (ctx: SchemaContext) =>
   z.strictObject({
     /** The statement, in the handbook's own words. */
-    text: prose(`${field}.text`, 400),
+    text: prose(400),
     /** Id of the source that supports the statement. */
-    source: ref(ctx, 'sources', `${field}.source`),
+    source: ref(ctx, 'sources'),
   });
 
 /** Where a role's work happens. */
@@ -234,47 +212,60 @@ export const SETTING_SECTOR: Record<Setting, Sector> = {
 };
 
 /** One side of a disagreement: what a source claims. */
-const position = (ctx: SchemaContext, field: string) =>
+const position = (ctx: SchemaContext) =>
   z.strictObject({
     /** What this source says, in the handbook's words. */
-    claim: prose(`${field}.claim`, 400),
+    claim: prose(400),
     /** Id of the source that makes the claim. */
-    source: ref(ctx, 'sources', `${field}.source`),
+    source: ref(ctx, 'sources'),
   });
 
 /** A point on which sources disagree, shown to readers rather than smoothed over. */
-export const disagreement = (ctx: SchemaContext, field: string) =>
+export const disagreement = (ctx: SchemaContext) =>
   z.strictObject({
     /** The question the sources answer differently, e.g. "Which role works live?". */
-    topic: prose(`${field}.topic`, 120),
+    topic: prose(120),
     /** Each source's answer; at least two, or it is not a disagreement. */
     positions: z
-      .array(position(ctx, `${field}.positions`))
+      .array(position(ctx))
       // The same source may appear twice: a source that contradicts itself is a disagreement worth showing.
-      .min(2, { error: `${field}.positions needs at least two positions; add the other side with its source` }),
+      .min(2, { error: 'needs at least two positions; add the other side with its source' }),
     /** Optional editor's note on how to read the disagreement (not a verdict). */
-    note: prose(`${field}.note`, 400).optional(),
+    note: prose(400).optional(),
   });
 
 /** Fields every page-like entry carries. */
 export const pageFields = (ctx: SchemaContext) => ({
   /** The page title, shown as its only h1. */
-  title: prose('title', 90),
+  title: prose(90),
   /** One sentence for search results and link previews, 50–160 characters. */
   description: description(),
   /** First publication date, YYYY-MM-DD. */
-  published: day(ctx, 'published'),
+  published: day(ctx),
   /** Date of the last meaningful edit, YYYY-MM-DD. */
-  updated: day(ctx, 'updated'),
+  updated: day(ctx),
   /** A draft is validated but not published. */
-  draft: z.boolean({ error: expects('draft', 'true or false') }).default(false),
+  draft: z.boolean({ error: expects('true or false') }).default(false),
+  /** Text adapted (not just cited) from openly licensed sources; each one's licence must allow it (see CONTRIBUTING.md). */
+  adaptedFrom: z.array(adaptation(ctx)).default([]),
+  /** The page's licence: CC-BY-4.0, or CC-BY-SA-4.0 when adaptedFrom names a CC BY-SA source. */
+  licence: choice(PAGE_LICENCES).default(HANDBOOK_LICENCE),
 });
+
+/** A source whose text a page adapts, and how the page changed it (CC licences ask for both). */
+const adaptation = (ctx: SchemaContext) =>
+  z.strictObject({
+    /** Id of the source the text comes from; its licence must allow adaptation. */
+    source: ref(ctx, 'sources'),
+    /** What the page took and how it changed it, e.g. "the section on gain staging, shortened and reworded". */
+    changes: prose(300),
+  });
 
 /** Checks that `updated` is not before `published`. */
 export const updatedNotBeforePublished = {
   check: (d: { published: string; updated: string }) => d.updated >= d.published,
   params: {
-    error: 'updated is earlier than published; set updated to the date of the last edit',
+    error: 'is earlier than published; set it to the date of the last edit',
     path: ['updated'] as PropertyKey[],
   },
 };

@@ -3,12 +3,12 @@ import { z } from 'astro/zod';
 import { disagreement, pageFields, prose, ref, refList, updatedNotBeforePublished, type SchemaContext } from './common.ts';
 
 /** One cell of the comparison table: a claim about one role, with its source. */
-const cell = (ctx: SchemaContext, field: string) =>
+const cell = (ctx: SchemaContext) =>
   z.strictObject({
     /** What is true of this role on this dimension. */
-    text: prose(`${field}.text`, 300),
+    text: prose(300),
     /** Id of the source that supports the cell. */
-    source: ref(ctx, 'sources', `${field}.source`),
+    source: ref(ctx, 'sources'),
   });
 
 export const comparisonSchema = (ctx: SchemaContext) =>
@@ -17,27 +17,27 @@ export const comparisonSchema = (ctx: SchemaContext) =>
       ...pageFields(ctx),
       /** The two roles compared, in column order. */
       roles: z
-        .tuple([ref(ctx, 'roles', 'roles'), ref(ctx, 'roles', 'roles')], {
-          error: 'roles must list exactly two role ids, e.g. [audio-technician, sound-engineer]',
+        .tuple([ref(ctx, 'roles'), ref(ctx, 'roles')], {
+          error: 'must list exactly two role ids, e.g. [audio-technician, sound-engineer]',
         })
-        .refine(([a, b]) => a !== b, { error: 'roles must name two different roles' }),
+        .refine(([a, b]) => a !== b, { error: 'must name two different roles' }),
       /** The rows of the comparison table. */
       dimensions: z
         .array(
           z.strictObject({
             /** What the row compares, e.g. "Main focus". */
-            dimension: prose('dimensions.dimension', 60),
+            dimension: prose(60),
             /** One cell per role, in the order of `roles`. */
-            values: z.tuple([cell(ctx, 'dimensions.values'), cell(ctx, 'dimensions.values')], {
-              error: 'dimensions.values must have exactly two cells, one per role in `roles`',
+            values: z.tuple([cell(ctx), cell(ctx)], {
+              error: 'must have exactly two cells, one per role in `roles`',
             }),
           }),
         )
-        .min(1, { error: 'dimensions needs at least one row' }),
+        .min(1, { error: 'needs at least one row' }),
       /** Points where sources disagree; shown as their own section. */
-      disagreements: z.array(disagreement(ctx, 'disagreements')).default([]),
+      disagreements: z.array(disagreement(ctx)).default([]),
       /** Glossary terms the page uses. */
-      terms: refList(ctx, 'glossary', 'terms').default([]),
+      terms: refList(ctx, 'glossary').default([]),
     })
     .refine(updatedNotBeforePublished.check, updatedNotBeforePublished.params);
 

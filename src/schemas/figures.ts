@@ -17,54 +17,63 @@ export const PAY_BASIS_LABELS: Record<(typeof PAY_BASES)[number], string> = {
   experienced: 'With experience',
 };
 
-export const payFigure = (ctx: SchemaContext, field: string) =>
+/**
+ * Whose figure it is: the role's own; its wider occupation's (a BLS figure for all sound engineering
+ * technicians); a wider group of occupations' (the BLS's broadcast, sound, video and lighting technicians); or
+ * every occupation's, given for comparison.
+ */
+export const FIGURE_SCOPES = ['role', 'occupation', 'group', 'all'] as const;
+
+export const payFigure = (ctx: SchemaContext) =>
   z.strictObject({
     /** The amount in whole currency units, e.g. 66430. */
     amount: z
-      .number({ error: expects(`${field}.amount`, 'a number without currency signs or commas, e.g. 66430') })
-      .positive({ error: `${field}.amount must be greater than zero` })
-      .max(10_000_000, { error: `${field}.amount is implausibly large; check for extra digits` }),
+      .number({ error: expects('a number without currency signs or commas, e.g. 66430') })
+      .positive({ error: 'must be greater than zero' })
+      .max(10_000_000, { error: 'is implausibly large; check for extra digits' }),
     /** Upper end, when the source gives a range such as "£18,000 to £22,000" (amount is the lower end). */
     amountTo: z
-      .number({ error: expects(`${field}.amountTo`, 'a number without currency signs or commas, e.g. 22000') })
-      .positive({ error: `${field}.amountTo must be greater than zero` })
-      .max(10_000_000, { error: `${field}.amountTo is implausibly large; check for extra digits` })
+      .number({ error: expects('a number without currency signs or commas, e.g. 22000') })
+      .positive({ error: 'must be greater than zero' })
+      .max(10_000_000, { error: 'is implausibly large; check for extra digits' })
       .optional(),
     /** ISO 4217 currency code. */
-    currency: choice(`${field}.currency`, ['USD', 'GBP', 'EUR', 'CAD', 'AUD']).default('USD'),
+    currency: choice(['USD', 'GBP', 'EUR', 'CAD', 'AUD']).default('USD'),
     /** Whether the amount is per year or per hour. */
-    per: choice(`${field}.per`, ['year', 'hour']),
+    per: choice(['year', 'hour']),
     /** What kind of figure it is: median, average, or a percentile. */
-    basis: choice(`${field}.basis`, PAY_BASES),
+    basis: choice(PAY_BASES),
     /** When the figure applies, e.g. 2024-05 for "May 2024". */
-    asOf: partialDate(ctx, `${field}.asOf`),
+    asOf: partialDate(ctx),
     /** Where the figure applies, e.g. "United States". */
-    region: prose(`${field}.region`, 80),
+    region: prose(80),
     /** The occupation or group the figure describes, in the source's terms. */
-    occupation: prose(`${field}.occupation`, 120),
+    occupation: prose(120),
+    /** Whose figure this is: `role` (this role's own), `occupation` (the wider occupation it belongs to), `group` (a wider group of occupations) or `all` (all occupations, for comparison); left out, a role filed under an `occupation` reads it as the occupation's, any other role as its own. */
+    covers: choice(FIGURE_SCOPES).optional(),
     /** Id of the source of the figure. */
-    source: ref(ctx, 'sources', `${field}.source`),
+    source: ref(ctx, 'sources'),
     /** Optional caveat, e.g. that the group is wider than this role. */
-    note: prose(`${field}.note`, 300).optional(),
+    note: prose(300).optional(),
   })
   .refine((f) => f.amountTo === undefined || f.amountTo > f.amount, {
-    error: `${field}.amountTo must be larger than ${field}.amount; amount is the lower end of the range`,
+    error: 'must be larger than amount; amount is the lower end of the range',
     path: ['amountTo'],
   });
 export type PayFigure = z.output<ReturnType<typeof payFigure>>;
 
-export const outlookFigure = (ctx: SchemaContext, field: string) =>
+export const outlookFigure = (ctx: SchemaContext) =>
   z
     .strictObject({
       /** Projected change in employment, in percent (negative for a decline). */
       percent: z
-        .number({ error: expects(`${field}.percent`, 'a number such as 2 or -2') })
-        .min(-100, { error: `${field}.percent cannot be below -100` })
-        .max(1000, { error: `${field}.percent is implausibly large; check for extra digits` }),
+        .number({ error: expects('a number such as 2 or -2') })
+        .min(-100, { error: 'cannot be below -100' })
+        .max(1000, { error: 'is implausibly large; check for extra digits' }),
       /** First year of the projection period, e.g. 2024. */
-      from: z.number({ error: expects(`${field}.from`, 'a year such as 2024') }).int().min(1900),
+      from: z.number({ error: expects('a year such as 2024') }).int().min(1900),
       /** Last year of the projection period, e.g. 2034. */
-      to: z.number({ error: expects(`${field}.to`, 'a year such as 2034') }).int().min(1900),
+      to: z.number({ error: expects('a year such as 2034') }).int().min(1900),
       /** Jobs at the start of the period, when the source gives it. */
       jobsStart: z.number().int().nonnegative().optional(),
       /** Jobs projected at the end of the period, when the source gives it. */
@@ -72,18 +81,20 @@ export const outlookFigure = (ctx: SchemaContext, field: string) =>
       /** Average job openings a year over the period, when the source gives it. */
       openingsPerYear: z.number().int().nonnegative().optional(),
       /** The source's own words for the pace, e.g. "slower than average". */
-      pace: prose(`${field}.pace`, 80).optional(),
+      pace: prose(80).optional(),
       /** Where the figure applies. */
-      region: prose(`${field}.region`, 80),
+      region: prose(80),
       /** The occupation or group the figure describes, in the source's terms. */
-      occupation: prose(`${field}.occupation`, 120),
+      occupation: prose(120),
+      /** Whose figure this is: `role` (this role's own), `occupation` (the wider occupation it belongs to), `group` (a wider group of occupations) or `all` (all occupations, for comparison); left out, a role filed under an `occupation` reads it as the occupation's, any other role as its own. */
+      covers: choice(FIGURE_SCOPES).optional(),
       /** When the source published the projection, e.g. 2025-08. */
-      asOf: partialDate(ctx, `${field}.asOf`).optional(),
+      asOf: partialDate(ctx).optional(),
       /** Id of the source of the projection. */
-      source: ref(ctx, 'sources', `${field}.source`),
+      source: ref(ctx, 'sources'),
     })
     .refine((o) => o.to > o.from, {
-      error: `${field}.to must be a later year than ${field}.from; the period runs from..to`,
+      error: 'must be a later year than from; the period runs from..to',
       path: ['to'],
     });
 export type OutlookFigure = z.output<ReturnType<typeof outlookFigure>>;

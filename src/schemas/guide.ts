@@ -7,13 +7,13 @@ export const guideSchema = (ctx: SchemaContext) =>
     .strictObject({
       ...pageFields(ctx),
       /** Roles the guide is about; the guide is linked from their pages. */
-      roles: refList(ctx, 'roles', 'roles').default([]),
+      roles: refList(ctx, 'roles').default([]),
       /** Sources the guide cites in its body. */
-      sources: refList(ctx, 'sources', 'sources').min(1, {
-        error: 'sources needs at least one source id; every guide is cited',
+      sources: refList(ctx, 'sources').min(1, {
+        error: 'needs at least one source id; every guide is cited',
       }),
       /** Glossary terms the guide uses. */
-      terms: refList(ctx, 'glossary', 'terms').default([]),
+      terms: refList(ctx, 'glossary').default([]),
     })
     .refine(updatedNotBeforePublished.check, updatedNotBeforePublished.params);
 

@@ -8,6 +8,8 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { serialize } from 'parse5';
+import { attr, byTag, ids, parseHtml, textOf, type HtmlDocument, type HtmlElement } from '../../src/lib/html.ts';
 import { schemaReference } from '../../src/lib/schema-reference.ts';
 import { REPO_URL } from '../../src/lib/site.ts';
 import { COLLECTION_DEFS, CONTENT_DIR } from '../../src/schemas/collections.ts';
@@ -18,8 +20,18 @@ const DIST = join(ROOT, 'dist');
 // Scoped styles mark elements with data-astro-cid-… attributes; they are noise for these checks.
 const html = (url: string) => readFileSync(join(DIST, url, 'index.html'), 'utf8').replace(/ data-astro-cid-[a-z0-9]+/g, '');
 
-const escapeHtml = (s: string) =>
-  s.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;').replaceAll("'", '&#39;');
+/** The page's `<section aria-labelledby="id">`: the part of /contribute/ pages about one collection or component. */
+function section(doc: HtmlDocument, id: string): HtmlElement {
+  const found = byTag(doc, 'section').find((s) => attr(s, 'aria-labelledby') === id);
+  if (!found) throw new Error(`no <section aria-labelledby="${id}">`);
+  return found;
+}
+
+/** The date of the page's "Last updated <time>", read from the element that says it. */
+function lastUpdated(doc: HtmlDocument): string | undefined {
+  const time = byTag(doc, 'time').find((t) => t.parentNode && textOf(t.parentNode).trim().startsWith('Last updated'));
+  return time && attr(time, 'datetime');
+}
 
 function pages(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
@@ -31,21 +43,24 @@ const shallow = execFileSync('git', ['rev-parse', '--is-shallow-repository'], { 
 
 describe('page furniture', () => {
   it.each(all.map((p) => [`/${p}${p ? '/' : ''}`]))('%s links to its source file on the repository host', (url) => {
-    const page = html(url);
-    const edit = /<a href="([^"]+)" rel="external">(Edit this page|Edit these entries)<\/a>/.exec(page);
-    expect(edit, 'no "Edit this page" link').not.toBeNull();
-    expect(edit![1]!.startsWith(`${REPO_URL}/`)).toBe(true);
+    const edit = byTag(parseHtml(html(url)), 'a').find(
+      (a) => attr(a, 'rel') === 'external' && ['Edit this page', 'Edit these entries'].includes(textOf(a)),
+    );
+    expect(edit, 'no "Edit this page" link').toBeDefined();
+    const href = attr(edit!, 'href') ?? '';
+    expect(href.startsWith(`${REPO_URL}/`)).toBe(true);
     // The path after /edit/main/ or /tree/main/ exists in the repository.
-    const path = edit![1]!.replace(/^.*?\/(?:edit|tree)\/main\//, '');
+    const path = href.replace(/^.*?\/(?:edit|tree)\/main\//, '');
     expect(existsSync(join(ROOT, path)), `${path} does not exist`).toBe(true);
   });
 
   it.each(all.map((p) => [`/${p}${p ? '/' : ''}`]))(
     '%s shows "Last updated" (content pages always; others unless the clone is shallow)',
     (url) => {
-      const isContent = /Edit (this page|these entries)<\/a> <span class="edit-source">\(<code>content\//.test(html(url));
+      const doc = parseHtml(html(url));
+      const isContent = byTag(doc, 'span').some((s) => attr(s, 'class') === 'edit-source' && textOf(s).trim().startsWith('(content/'));
       if (shallow && !isContent) return;
-      expect(html(url)).toMatch(/Last updated <time datetime="\d{4}-\d{2}-\d{2}">/);
+      expect(lastUpdated(doc)).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     },
   );
 
@@ -53,26 +68,30 @@ describe('page furniture', () => {
     const file = `${CONTENT_DIR}/roles/sound-engineer.mdx`;
     const day = execFileSync('git', ['log', '-1', '--format=%cs', '--', file], { cwd: ROOT, encoding: 'utf8' }).trim();
     if (shallow || !day) return;
-    expect(html('/roles/sound-engineer/')).toContain(`Last updated <time datetime="${day}">`);
+    expect(lastUpdated(parseHtml(html('/roles/sound-engineer/')))).toBe(day);
   });
 });
 
 describe('/contribute/schema/', () => {
-  // Paths carry <wbr> break opportunities after each dot and [].
-  const page = existsSync(DIST) ? html('/contribute/schema/').replaceAll('<wbr>', '') : '';
+  const page = existsSync(DIST) ? parseHtml(html('/contribute/schema/')) : undefined;
   it.each(COLLECTIONS.map((c) => [c]))('lists every field of %s with its doc comment', (collection) => {
-    const section = page.slice(page.indexOf(`<h2 id="${collection}">`));
+    const part = section(page!, collection);
+    // A path's text is the same with or without the <wbr> break opportunities it carries after each dot and [].
+    const codes = byTag(part, 'code').map((c) => textOf(c));
+    const text = textOf(part).replace(/\s+/g, ' ');
     for (const row of schemaReference(collection)) {
-      expect(section, row.path).toContain(`<code>${row.path}</code>`);
-      expect(section, row.path).toContain(escapeHtml(row.doc!));
+      expect(codes, row.path).toContain(row.path);
+      expect(text, row.path).toContain(row.doc!.replace(/\s+/g, ' '));
     }
-    expect(section).toContain(`content/${COLLECTION_DEFS[collection].dir}/`);
+    expect(codes.join(' ')).toContain(`content/${COLLECTION_DEFS[collection].dir}/`);
   });
 });
 
 describe('/contribute/components/', () => {
-  const page = existsSync(DIST) ? html('/contribute/components/') : '';
-  const section = (name: string) => page.slice(page.indexOf(`<h2 id="${name.toLowerCase()}">`)).split('<section aria-labelledby=')[0]!;
+  const raw = existsSync(DIST) ? html('/contribute/components/') : '';
+  const page = parseHtml(raw);
+  /** The component's section, written back out as HTML, so the rendered result can be compared with what components write. */
+  const part = (name: string) => serialize(section(page, name.toLowerCase()));
 
   it.each([
     ['Cite', /<span class="cite"><a href="#note-bls-ooh-2025">/],
@@ -82,15 +101,17 @@ describe('/contribute/components/', () => {
     ['HoursChart', /<figure class="chart">[\s\S]*<svg/],
     ['ComparisonTable', /<table class="comparison">/],
   ])('shows <%s> as Shiki-highlighted source next to its rendered result', (name, rendered) => {
-    const part = section(name);
-    expect(part).toMatch(/<pre class="astro-code[^"]*"/);
-    expect(part).toContain(`&lt;${name}`);
-    expect(part).toMatch(rendered);
+    const doc = section(page, name.toLowerCase());
+    const code = byTag(doc, 'pre').filter((pre) => (attr(pre, 'class') ?? '').split(' ').includes('astro-code'));
+    expect(code.length).toBeGreaterThan(0);
+    expect(code.map(textOf).join('\n')).toContain(`<${name}`);
+    expect(part(name)).toMatch(rendered);
   });
 
   it('numbers the notes of every example in one list at the end', () => {
-    expect(page).toMatch(/<h2 id="page-sources">Sources for this page<\/h2>/);
+    const heading = byTag(page, 'h2').find((h) => attr(h, 'id') === 'page-sources');
+    expect(heading && textOf(heading)).toBe('Sources for this page');
     for (const id of ['bls-ooh-2025', 'iadt-2013', 'assistant-engineer-profile', 'first-institute-blog'])
-      expect(page).toContain(`id="note-${id}"`);
+      expect(ids(page)).toContain(`note-${id}`);
   });
 });

@@ -10,6 +10,7 @@ import { basename, join, relative, sep } from 'node:path';
 import { load } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { looksLikeContent, validateContent } from '../../src/lib/content-validator.ts';
+import { ids, parseHtml } from '../../src/lib/html.ts';
 import { entryUrl } from '../../src/lib/routes.ts';
 import { COLLECTIONS, type CollectionName } from '../../src/schemas/common.ts';
 import { idFromFileName } from '../../src/schemas/collections.ts';
@@ -65,7 +66,7 @@ describe('nothing under content/ is lost', () => {
     const page = join(DIST, path, 'index.html');
     expect(existsSync(page), `${rel} should be published at ${path}`).toBe(true);
     const html = readFileSync(page, 'utf8');
-    if (fragment) expect(html, `${path} has no anchor #${fragment} for ${rel}`).toContain(`id="${fragment}"`);
+    if (fragment) expect(ids(parseHtml(html)), `${path} has no anchor #${fragment} for ${rel}`).toContain(fragment);
     expect(html, `${path} does not show "${text}" from ${rel}`).toContain(escapeHtml(text));
   });
 });

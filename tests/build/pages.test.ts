@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { COLLECTION_DEFS, CONTENT_DIR, idFromFileName } from '../../src/schemas/collections.ts';
 import { COLLECTIONS } from '../../src/schemas/common.ts';
 import { entryUrl } from '../../src/lib/routes.ts';
+import { attr, byTag, ids as elementIds, meta, parseHtml, textOf } from '../../src/lib/html.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
 const DIST = join(ROOT, 'dist');
@@ -19,6 +20,9 @@ function htmlFiles(dir: string): string[] {
 }
 
 const pageFor = (url: string) => join(DIST, url.split('#')[0]!, 'index.html');
+
+/** How the /compare/ page's pair picker script is told apart from the search loader. */
+const PICKER = "getElementById('pair-picker')";
 
 describe('built site', () => {
   it('exists (run `npm run build` first)', () => {
@@ -38,7 +42,8 @@ describe('built site', () => {
         const file = pageFor(url);
         expect(existsSync(file), `${url} was not built`).toBe(true);
         const fragment = url.split('#')[1];
-        if (fragment) expect(readFileSync(file, 'utf8'), `${url} has no element with id="${fragment}"`).toContain(`id="${fragment}"`);
+        if (fragment)
+          expect(elementIds(parseHtml(readFileSync(file, 'utf8'))), `${url} has no element with id="${fragment}"`).toContain(fragment);
       }
     });
   }
@@ -46,22 +51,27 @@ describe('built site', () => {
   const pages = existsSync(DIST) ? htmlFiles(DIST) : [];
 
   it.each(pages.map((p) => [relative(DIST, p)]))('%s has lang, one h1, a title, a description and a canonical URL', (rel) => {
-    const html = readFileSync(join(DIST, rel), 'utf8');
-    expect(html).toMatch(/<html lang="en"/);
-    expect(html.match(/<h1[\s>]/g) ?? []).toHaveLength(1);
-    expect(html).toMatch(/<title>[^<]+<\/title>/);
-    expect(html).toMatch(/<meta name="description" content="[^"]{50,160}"/);
-    expect(html).toMatch(/<link rel="canonical" href="https:\/\/[^"]+\/"/);
+    const doc = parseHtml(readFileSync(join(DIST, rel), 'utf8'));
+    expect(attr(byTag(doc, 'html')[0]!, 'lang')).toBe('en');
+    expect(byTag(doc, 'h1')).toHaveLength(1);
+    expect(textOf(byTag(doc, 'title')[0]!).trim()).not.toBe('');
+    expect(meta(doc, 'description')?.length).toBeGreaterThanOrEqual(50);
+    expect(meta(doc, 'description')?.length).toBeLessThanOrEqual(160);
+    const canonical = byTag(doc, 'link').find((l) => attr(l, 'rel') === 'canonical');
+    expect(canonical && attr(canonical, 'href')).toMatch(/^https:\/\/[^"]+\/$/);
   });
 
   // The one exception is search's inline loader, which fetches nothing until the reader asks
-  // (see src/components/search/SearchLoader.astro and tests/e2e/search-loader.test.ts).
+  // (see src/components/search/SearchLoader.astro and tests/e2e/search-loader.test.ts), and on /compare/ the
+  // pair picker, which only turns its two selects into a link (src/pages/compare/index.astro).
   it.each(pages.map((p) => [relative(DIST, p)]))('%s ships no client JavaScript but the search loader', (rel) => {
-    const html = readFileSync(join(DIST, rel), 'utf8');
-    const scripts = [...html.matchAll(/<script\b(?![^>]*type="application\/ld\+json")([^>]*)>([\s\S]*?)<\/script>/g)];
+    const all = byTag(parseHtml(readFileSync(join(DIST, rel), 'utf8')), 'script').filter((s) => attr(s, 'type') !== 'application/ld+json');
+    const picker = (s: (typeof all)[number]) => textOf(s).includes(PICKER);
+    if (rel === 'compare/index.html') expect(all.filter(picker)).toHaveLength(1);
+    const scripts = rel === 'compare/index.html' ? all.filter((s) => !picker(s)) : all;
     expect(scripts).toHaveLength(1);
-    expect(scripts[0]![1]).toBe('');
-    expect(scripts[0]![2]).toContain("'/pagefind/pagefind-component-ui.'");
+    expect(scripts[0]!.attrs).toEqual([]);
+    expect(textOf(scripts[0]!)).toContain("'/pagefind/search-ui.'");
   });
 
   it('shows the program hours and derived figures', () => {
@@ -69,5 +79,19 @@ describe('built site', () => {
     expect(html).toContain('378 clock hours over 29 weeks');
     expect(html).toMatch(/Instruction: 232 h \(61%\)/);
     expect(html).toMatch(/averages 13 hours a week/);
+    expect(html).toContain('id="unit-clock-hour"');
+  });
+
+  it('shows a program in its own units, with derived figures only where the unit allows', () => {
+    const degree = readFileSync(pageFor('/programs/bsc-game-and-interactive-audio-futureworks/'), 'utf8');
+    expect(degree).toContain('360 credits over 3 years (full time)');
+    expect(degree).toMatch(/averages 120 credits a year/);
+    expect(degree).toMatch(/about 3,600\s+hours of study/);
+    const certificate = readFileSync(pageFor('/programs/commercial-music-certificate-santa-rosa/'), 'utf8');
+    expect(certificate).toContain('17 units');
+    expect(certificate).not.toMatch(/hours of study, in class/);
+    expect(certificate).toMatch(/No source the handbook has read says how many hours one unit stands for/);
+    const apprenticeship = readFileSync(pageFor('/programs/creative-industries-production-technician-apprenticeship/'), 'utf8');
+    expect(apprenticeship).toContain('a length of 24 months (typical duration to gateway, full time)');
   });
 });

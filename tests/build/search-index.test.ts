@@ -8,15 +8,17 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BUNDLE_DIR, planSearchIndex } from '../../src/integrations/search-index.ts';
 import { validateContent } from '../../src/lib/content-validator.ts';
+import { attr, byTag, elements, parseHtml, textOf } from '../../src/lib/html.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
 const BUNDLE = join(ROOT, 'dist', BUNDLE_DIR);
 const { expected } = planSearchIndex(validateContent({ root: ROOT }).data);
 
 describe('search bundle', () => {
-  it('has the Component UI files the loader fetches', () => {
-    expect(existsSync(join(BUNDLE, 'pagefind-component-ui.js'))).toBe(true);
-    expect(existsSync(join(BUNDLE, 'pagefind-component-ui.css'))).toBe(true);
+  it('has the interface files the loader fetches, and the Pagefind API they import', () => {
+    for (const file of ['search-ui.js', 'search-ui.css', 'pagefind.js']) expect(existsSync(join(BUNDLE, file)), file).toBe(true);
+    // The interface imports Pagefind's API by this absolute path.
+    expect(readFileSync(join(BUNDLE, 'search-ui.js'), 'utf8')).toContain('"/pagefind/pagefind.js"');
   });
 
   it('indexes exactly as many pages as there are content pages', () => {
@@ -29,10 +31,12 @@ describe('search bundle', () => {
 
   const pages = expected.filter((e) => !e.url.includes('#'));
   it.each(pages.map((p) => [p.url]))('%s gives every heading in its article an id', (url) => {
-    const html = readFileSync(join(ROOT, 'dist', url, 'index.html'), 'utf8');
-    const article = html.match(/<article data-pagefind-body[^>]*>([\s\S]*?)<\/article>/)?.[1];
+    const doc = parseHtml(readFileSync(join(ROOT, 'dist', url, 'index.html'), 'utf8'));
+    const article = byTag(doc, 'article').find((a) => attr(a, 'data-pagefind-body') !== undefined);
     expect(article, 'the article is not marked data-pagefind-body').toBeDefined();
-    const withoutId = [...article!.matchAll(/<h([2-6])\b([^>]*)>/g)].filter((m) => !/\bid="[^"]+"/.test(m[2]!)).map((m) => m[0]);
+    const withoutId = [...elements(article!)]
+      .filter((e) => /^h[2-6]$/.test(e.tagName) && !attr(e, 'id'))
+      .map((e) => `<${e.tagName}> ${textOf(e).trim()}`);
     expect(withoutId).toEqual([]);
   });
 });

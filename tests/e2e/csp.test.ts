@@ -1,5 +1,5 @@
 /**
- * The site under its own security headers. A static server applies
+ * The site under its own security headers. The test server applies
  * dist/_headers the way Netlify or Cloudflare Pages would, the browser opens
  * one page of every type (and runs a search when Pagefind's files are in the
  * build), and no Content-Security-Policy violation may occur.
@@ -7,23 +7,22 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, ConsoleMessage, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser } from './support/browser.ts';
 import { DIST, onePagePerType, sitePages } from './support/pages.ts';
-import { headersFor, parseHeadersFile, startStaticServer, type StaticServer } from './support/static-server.ts';
+import { headersFor, parseHeadersFile } from './support/headers-file.ts';
 
 const pages = onePagePerType(sitePages());
 const hasPagefind = existsSync(join(DIST, 'pagefind', 'pagefind.js'));
 
-let server: StaticServer;
+// The one server of the browser tests (support/global-setup.ts), which applies dist/_headers.
+const server = { url: inject('baseUrl') };
 let browser: Browser;
 beforeAll(async () => {
-  server = await startStaticServer(DIST);
   browser = await launchBrowser();
 });
 afterAll(async () => {
   await browser?.close();
-  await server?.close();
 });
 
 interface Watched {
@@ -135,10 +134,15 @@ describe('security headers in the browser', () => {
           () => false,
         );
       if (opened) {
-        await w.page.keyboard.type('engineer');
+        // Type only once the dialog's input has focus: keys sent earlier would be lost.
+        const dialogInput = w.page.locator('dialog[open] input').first();
+        await dialogInput.waitFor();
+        await expect.poll(() => dialogInput.evaluate((el) => el === document.activeElement || el.getRootNode() !== document)).toBe(true);
+        await dialogInput.pressSequentially('engineer');
         await w.page.waitForLoadState('networkidle');
         await expect
-          .poll(() => w.page.locator('dialog[open] a[href^="/"]').count(), { message: 'the dialog shows results' })
+          // expect.poll gives up after 1 s by default, which a busy machine needs for the first results.
+          .poll(() => w.page.locator('dialog[open] a[href^="/"]').count(), { message: 'the dialog shows results', timeout: 20_000 })
           .toBeGreaterThan(0);
       }
       expect(await w.violations()).toEqual([]);

@@ -7,9 +7,10 @@
  * Case files have names unique across the corpus, so all invalid cases can be
  * checked together in one build, and all accepted cases in another.
  */
+import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 export const ROOT = join(import.meta.dirname, '../..');
 export const CORPUS = join(ROOT, 'tests/fixtures/bad-content');
@@ -37,6 +38,31 @@ export interface Case {
   renders?: RenderCheck[];
 }
 
+/**
+ * Files git cannot hold usefully (symlinks, FIFOs, a folder named like a content file) are made at test time from
+ * the case's special.json: `{ "path": "content/…", "symlink": target }`, `{ "path", "fifo": true }` or
+ * `{ "path", "directory": true }`.
+ */
+export interface Special {
+  path: string;
+  symlink?: string;
+  fifo?: boolean;
+  directory?: boolean;
+}
+
+export const specials = (c: Case): Special[] =>
+  existsSync(join(c.dir, 'special.json')) ? (JSON.parse(readFileSync(join(c.dir, 'special.json'), 'utf8')) as Special[]) : [];
+
+function makeSpecials(site: string, c: Case) {
+  for (const s of specials(c)) {
+    const at = join(site, s.path);
+    mkdirSync(dirname(at), { recursive: true });
+    if (s.symlink !== undefined) symlinkSync(s.symlink, at);
+    else if (s.fifo) execFileSync('mkfifo', [at]);
+    else if (s.directory) mkdirSync(join(at, 'inside'), { recursive: true });
+  }
+}
+
 export function loadCases(): Case[] {
   return readdirSync(CORPUS)
     .sort()
@@ -57,7 +83,7 @@ export function caseFiles(c: Case): string[] {
     readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
       e.isDirectory() ? walk(join(dir, e.name), `${prefix}${e.name}/`) : [`${prefix}${e.name}`],
     );
-  return walk(join(c.dir, 'content'), 'content/');
+  return [...walk(join(c.dir, 'content'), 'content/'), ...specials(c).map((s) => s.path)];
 }
 
 /**
@@ -71,7 +97,10 @@ export function makeSite(cases: Case[], options: { buildable?: boolean; label?: 
   // /contribute/components/) show real entries; the base and the cases use ids of their own.
   if (options.buildable) cpSync(join(ROOT, 'content'), join(dir, 'content'), { recursive: true });
   cpSync(BASE, dir, { recursive: true });
-  for (const c of cases) cpSync(join(c.dir, 'content'), join(dir, 'content'), { recursive: true });
+  for (const c of cases) {
+    cpSync(join(c.dir, 'content'), join(dir, 'content'), { recursive: true });
+    makeSpecials(dir, c);
+  }
   if (options.buildable) {
     for (const name of ['src', 'public', 'astro.config.mjs', 'tsconfig.json', 'package.json']) {
       cpSync(join(ROOT, name), join(dir, name), { recursive: true });

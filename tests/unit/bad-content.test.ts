@@ -33,8 +33,8 @@ const site = (...args: Parameters<typeof makeSite>) => {
 afterAll(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
 describe('bad-content corpus', () => {
-  it('has at least 30 cases, covering every kind of bad input the issue lists', () => {
-    expect(cases.length).toBeGreaterThanOrEqual(30);
+  it('has at least 100 cases, covering every kind of bad input the issues list', () => {
+    expect(cases.length).toBeGreaterThanOrEqual(100);
     const kinds = [
       /^yaml-/,
       /^wrong-type-/,
@@ -55,6 +55,28 @@ describe('bad-content corpus', () => {
       /^javascript-url-in-source$/,
       /^html-in-frontmatter$/,
       /^long-/,
+      /^mdx-expression-/,
+      /^mdx-spread-/,
+      /^mdx-escaped-backtick$/,
+      /^mdx-code-fence-confusion$/,
+      /^link-entity-javascript$/,
+      /^link-line-break-javascript$/,
+      /^link-reference-definition-/,
+      /^symlink-dangling$/,
+      /^symlink-loop$/,
+      /^symlink-to-directory$/,
+      /^symlink-outside-repository$/,
+      /^fifo-/,
+      /^yaml-alias-bomb$/,
+      /^progresses-to-cycle$/,
+      /^control-character-in-title$/,
+      /^mdx-html-comment$/,
+      /^mdx-less-than-/,
+      /^mdx-brace-expression$/,
+      /^mdx-double-brace-macro$/,
+      /^mdx-export-wrapped-line$/,
+      /^mdx-commented-out-cite$/,
+      /^raw-html-/,
     ];
     for (const kind of kinds)
       expect(
@@ -104,8 +126,15 @@ describe('bad-content corpus', () => {
         }
         expect(loaded.has(file) || reported.has(file), `${c.name}: ${file} is neither loaded nor reported`).toBe(true);
         // An invalid case's file must be reported as an error even when it is also loaded; otherwise it would build as if fine.
-        if (!c.renders) expect(errored.has(file), `${c.name}: ${file} has no error`).toBe(true);
+        // In a case of several files (a page and the draft it links to, two roles in a loop) the one problem is
+        // reported once, at one of them; the others are there to be linked to.
+        if (!c.renders && caseFiles(c).length === 1) expect(errored.has(file), `${c.name}: ${file} has no error`).toBe(true);
       }
+      if (!c.renders)
+        expect(
+          caseFiles(c).some((f) => errored.has(f)),
+          `${c.name}: no file has an error`,
+        ).toBe(true);
     }
   });
 });

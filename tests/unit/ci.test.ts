@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
+import { GROUPS } from '../../scripts/test-all.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
 const workflow = parse(readFileSync(join(ROOT, '.github/workflows/ci.yml'), 'utf8'));
@@ -20,7 +21,8 @@ describe('CI workflow', () => {
   });
 
   it('runs every stage of npm test, in order', () => {
-    const stages = [...scripts.test!.matchAll(/npm run ([\w:-]+)/g)].map((m) => `npm run ${m[1]}`);
+    expect(scripts.test).toBe('node scripts/test-all.ts');
+    const stages = GROUPS.flat().map((stage) => `npm run ${stage.script}`);
     expect(stages).toEqual(
       expect.arrayContaining([
         'npm run validate',
@@ -28,11 +30,20 @@ describe('CI workflow', () => {
         'npm run lint',
         'npm run test:unit',
         'npm run build',
+        'npm run test:build',
         'npm run test:e2e',
       ]),
     );
     const runs = steps.map((s) => s.run).filter((r): r is string => r !== undefined);
     expect(runs.filter((r) => stages.includes(r))).toEqual(stages);
+  });
+
+  it('.ci/run installs what a fresh machine lacks, then runs exactly npm ci and npm test', () => {
+    const commands = readFileSync(join(ROOT, '.ci/run'), 'utf8')
+      .split('\n')
+      .map((line) => line.trim())
+      .filter((line) => /^npm /.test(line));
+    expect(commands).toEqual(['npm ci --no-audit --no-fund', 'npm test']);
   });
 
   it('validates only the changed files, as annotations, on pull requests', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { didYouMean, editDistance } from '../../src/lib/did-you-mean.ts';
+import { didYouMean, editDistance } from '../../src/schemas/did-you-mean.ts';
 
 describe('did you mean', () => {
   it('measures edit distance', () => {

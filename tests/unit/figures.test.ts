@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
+  creditsPerYear,
   formatChange,
+  formatCredits,
+  formatLength,
+  isoDuration,
+  programLength,
+  studyHours,
   formatMoney,
   formatPartialDate,
   hourShares,
@@ -41,6 +47,35 @@ describe('program hours', () => {
     expect(hoursPerWeek(30, 29)).toBe(1);
     expect(shareOfFullTimeWeek(378, 29)).toBe(33);
     expect(isoWeeks(29)).toBe('P29W');
+  });
+});
+
+describe('program length and credits in their own units', () => {
+  it('reads the one length field a program gives and writes it in ISO 8601 and in words', () => {
+    expect(programLength({ weeks: 29 })).toEqual({ amount: 29, unit: 'weeks' });
+    expect(programLength({ months: 24 })).toEqual({ amount: 24, unit: 'months' });
+    expect(programLength({})).toBeUndefined();
+    expect(isoDuration({ amount: 24, unit: 'months' })).toBe('P24M');
+    expect(isoDuration({ amount: 3.5, unit: 'years' })).toBe('P3.5Y');
+    expect(formatLength({ amount: 1, unit: 'years' })).toBe('1 year');
+    expect(formatLength({ amount: 24, unit: 'months' })).toBe('24 months');
+    expect(formatCredits(125, 'semester-credit-hours')).toBe('125 semester credit hours');
+    expect(formatCredits(1, 'uk-credits')).toBe('1 credit');
+  });
+
+  it('converts credits to hours of study only where the unit has a cited conversion', () => {
+    expect(studyHours(125, 'semester-credit-hours')).toEqual({ low: 5625, high: 5625 });
+    expect(studyHours(45, 'quarter-credit-hours')).toEqual({ low: 1350, high: 1620 });
+    expect(studyHours(360, 'uk-credits')).toEqual({ low: 3600, high: 3600 });
+    expect(studyHours(17, 'units')).toBeUndefined();
+    expect(studyHours(120, 'credit-hours')).toBeUndefined();
+  });
+
+  it('averages credits a year only when the length is in years', () => {
+    expect(creditsPerYear(360, { amount: 3, unit: 'years' })).toBe(120);
+    expect(creditsPerYear(125, { amount: 3.5, unit: 'years' })).toBe(35.7);
+    expect(creditsPerYear(17, { amount: 24, unit: 'months' })).toBeUndefined();
+    expect(creditsPerYear(17, undefined)).toBeUndefined();
   });
 });
 

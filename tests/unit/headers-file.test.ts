@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { headersFor, matchesPattern, parseHeadersFile } from '../e2e/support/static-server.ts';
+import { headersFor, matchesPattern, parseHeadersFile } from '../e2e/support/headers-file.ts';
 
 describe('the _headers reader used by the test server', () => {
   const rules = parseHeadersFile(

@@ -41,7 +41,8 @@ describe('npm run new: templates', () => {
   for (const type of Object.keys(SCAFFOLD_TYPES) as ScaffoldType[]) {
     it(`${type}: writes the template, valid, with TODO warnings and in schema order`, () => {
       const root = site();
-      const created = scaffold({ root, type, title: TITLES[type], today: TODAY });
+      const cites = type !== 'term' && type !== 'source';
+      const created = scaffold({ root, type, title: TITLES[type], today: TODAY, ...(cites ? { source: 'handbook-source' } : {}) });
       const text = readFileSync(join(root, created.file), 'utf8');
       expect(text).toBe(readFileSync(join(EXPECTED, `${type}.txt`), 'utf8'));
       expect(created.todo.length).toBeGreaterThan(0);
@@ -58,13 +59,42 @@ describe('npm run new: templates', () => {
     expect(scaffold({ root, type: 'term', title: '  Front of House (FOH) ', today: TODAY }).file).toBe(
       'content/glossary/front-of-house-foh.yaml',
     );
-    expect(scaffold({ root, type: 'role', title: 'Régisseur son', today: TODAY }).id).toBe('regisseur-son');
+    expect(scaffold({ root, type: 'role', title: 'Régisseur son', today: TODAY, source: 'handbook-source' }).id).toBe('regisseur-son');
   });
 
   it('takes the two roles of a comparison from its title, in order', () => {
     const root = site();
-    const { file } = scaffold({ root, type: 'comparison', title: 'Engineer versus technician', today: TODAY });
+    const { file } = scaffold({ root, type: 'comparison', title: 'Engineer versus technician', today: TODAY, source: 'handbook-source' });
     expect(readFileSync(join(root, file), 'utf8')).toContain('roles: [engineer, technician]');
+    const named = scaffold({
+      root,
+      type: 'comparison',
+      title: 'Studio roles',
+      today: TODAY,
+      source: 'handbook-source',
+      roles: ['technician', 'engineer'],
+    });
+    expect(readFileSync(join(root, named.file), 'utf8')).toContain('roles: [technician, engineer]');
+  });
+
+  it('pre-fills no id the editor did not choose: a cited page needs --source, a comparison its two roles', () => {
+    const root = site();
+    expect(() => scaffold({ root, type: 'guide', title: 'A guide', today: TODAY })).toThrow(
+      new ScaffoldError(
+        'say which source the guide cites, by its id (a file name in content/sources/ without .yaml): npm run new -- guide "A guide" --source <source-id>. A new source goes in first: npm run new -- source "<its title>"',
+      ),
+    );
+    expect(() => scaffold({ root, type: 'comparison', title: 'Mixing and mastering', today: TODAY, source: 'handbook-source' })).toThrow(
+      new ScaffoldError(
+        'the title does not name two roles; say which two roles the comparison compares, by their ids (file names in content/roles/ without .mdx): npm run new -- comparison "Mixing and mastering" --source <source-id> --roles <role-id>,<role-id>',
+      ),
+    );
+    expect(() => scaffold({ root, type: 'comparison', title: 'Technician vs wizard', today: TODAY, source: 'handbook-source' })).toThrow(
+      /^"wizard" is not a role id; say which two roles/,
+    );
+    expect(() => scaffold({ root, type: 'role', title: 'A role', today: TODAY, source: 'handbok-source' })).toThrow(
+      new ScaffoldError('--source "handbok-source" is not a source id; did you mean "handbook-source"?'),
+    );
   });
 
   it('refuses to overwrite, in any letter case, and leaves the file alone', () => {
@@ -90,7 +120,7 @@ describe('npm run new: templates', () => {
     const root = site();
     expect(() =>
       scaffold({ root, type: 'term', title: 'A term whose name goes on far longer than the sixty characters allowed', today: TODAY }),
-    ).toThrow(/^term: term is longer than 60 characters/);
+    ).toThrow(/^term: is longer than 60 characters/);
     expect(() => scaffold({ root, type: 'guide', title: 'A guide', today: TODAY, source: 'no-such-source' })).toThrow(
       /--source "no-such-source" is not a source id/,
     );
@@ -112,7 +142,7 @@ describe('npm run new: the command line', () => {
 
   it('creates the file and prints what is left to fill in', () => {
     const root = site();
-    const { code, out } = run(root, 'role', 'Live sound engineer');
+    const { code, out } = run(root, 'role', 'Live sound engineer', '--source', 'handbook-source');
     expect(code).toBe(0);
     expect(out).toContain('Created content/roles/live-sound-engineer.mdx (id: live-sound-engineer).\nStill to fill in:\n  - description:');
     expect(existsSync(join(root, 'content/roles/live-sound-engineer.mdx'))).toBe(true);
@@ -121,7 +151,7 @@ describe('npm run new: the command line', () => {
   it('exits 1 without touching an existing file, and 2 on an unknown type', () => {
     const root = site();
     writeFileSync(join(root, 'content/roles/live-sound-engineer.mdx'), 'mine');
-    expect(run(root, 'role', 'Live sound engineer')).toEqual({
+    expect(run(root, 'role', 'Live sound engineer', '--source', 'handbook-source')).toEqual({
       code: 1,
       out: 'Not created: content/roles/live-sound-engineer.mdx already exists; edit it, or choose a different title\n',
     });

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { z } from 'astro/zod';
 import { OPEN_CONTEXT, type SchemaContext } from '../../src/schemas/common.ts';
+import { errorMap, issueText } from '../../src/schemas/messages.ts';
 import { comparisonSchema } from '../../src/schemas/comparison.ts';
 import { frameworkSchema } from '../../src/schemas/framework.ts';
 import { glossarySchema } from '../../src/schemas/glossary.ts';
@@ -19,10 +20,10 @@ const ctx: SchemaContext = {
   today: new Date('2026-11-22T00:00:00Z'),
 };
 
-/** The messages of a failed parse, as "path: message". */
+/** The messages of a failed parse, as editors read them: "path: message", the path put in front by issueText. */
 function errors(schema: z.ZodType, data: unknown): string[] {
-  const result = schema.safeParse(data);
-  return result.success ? [] : result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+  const result = schema.safeParse(data, { error: errorMap });
+  return result.success ? [] : result.error.issues.map(issueText);
 }
 
 const page = {
@@ -65,26 +66,26 @@ describe('role schema', () => {
 
   it('rejects unknown role and source ids with a suggestion', () => {
     expect(errors(roleSchema(ctx), { ...role, reportsTo: ['sound-enginer'] })).toEqual([
-      'reportsTo.0: reportsTo names an unknown role id "sound-enginer"; did you mean "sound-engineer"?',
+      'reportsTo[0]: names an unknown role id "sound-enginer"; did you mean "sound-engineer"?',
     ]);
     expect(errors(roleSchema(ctx), { ...role, responsibilities: [{ text: 'x', source: 'nowhere' }] })[0]).toMatch(
-      /responsibilities.source names an unknown source id "nowhere"/,
+      /^responsibilities\[0\]\.source: names an unknown source id "nowhere"/,
     );
   });
 
   it('rejects impossible and future dates, and negative pay', () => {
     const pay = { amount: -1, per: 'year', basis: 'median', asOf: '2024-13', region: 'US', occupation: 'X', source: 'bls-ooh-2025' };
     expect(errors(roleSchema(ctx), { ...role, pay: [pay] })).toEqual([
-      'pay.0.amount: pay.amount must be greater than zero',
-      'pay.0.asOf: pay.asOf "2024-13" is not a real date; write it as YYYY-MM-DD, YYYY-MM or YYYY',
+      'pay[0].amount: must be greater than zero',
+      'pay[0].asOf: "2024-13" is not a real date; write it as YYYY-MM-DD, YYYY-MM or YYYY',
     ]);
-    expect(errors(roleSchema(ctx), { ...role, updated: '2027-01-01' })[0]).toMatch(/updated "2027-01-01" is in the future/);
+    expect(errors(roleSchema(ctx), { ...role, updated: '2027-01-01' })[0]).toMatch(/^updated: "2027-01-01" is in the future/);
     expect(errors(roleSchema(ctx), { ...role, published: '2026-02-30' })[0]).toMatch(/not a real date/);
   });
 
   it('rejects an update date before publication', () => {
     expect(errors(roleSchema(ctx), { ...role, updated: '2025-12-31' })).toEqual([
-      'updated: updated is earlier than published; set updated to the date of the last edit',
+      'updated: is earlier than published; set it to the date of the last edit',
     ]);
   });
 
@@ -112,7 +113,7 @@ describe('role schema', () => {
     };
     expect(errors(roleSchema(ctx), { ...role, pay: [pay] })).toEqual([]);
     expect(errors(roleSchema(ctx), { ...role, pay: [{ ...pay, amountTo: 18000 }] })).toEqual([
-      'pay.0.amountTo: pay.amountTo must be larger than pay.amount; amount is the lower end of the range',
+      'pay[0].amountTo: must be larger than amount; amount is the lower end of the range',
     ]);
   });
 
@@ -121,26 +122,80 @@ describe('role schema', () => {
     expect(parsed.hearingSafety).toEqual([{ text: 'Wears earplugs.', source: 'bls-ooh-2025' }]);
     expect(parsed.training).toEqual([]);
     expect(errors(roleSchema(ctx), { ...role, certifications: [{ text: 'x', source: 'nowhere' }] })[0]).toMatch(
-      /certifications.source names an unknown source id "nowhere"/,
+      /^certifications\[0\]\.source: names an unknown source id "nowhere"/,
     );
   });
 
   it('rejects an outlook period that ends before it starts', () => {
     const outlook = { percent: 2, from: 2029, to: 2019, region: 'US', occupation: 'X', source: 'bls-ooh-2025' };
     expect(errors(roleSchema(ctx), { ...role, outlook: [outlook] })).toEqual([
-      'outlook.0.to: outlook.to must be a later year than outlook.from; the period runs from..to',
+      'outlook[0].to: must be a later year than from; the period runs from..to',
     ]);
   });
 });
 
 describe('program schema', () => {
   it('accepts hours that add up: 232 + 116 + 30 = 378', () => {
-    expect(programSchema(ctx).parse(program).hours.total).toBe(378);
+    expect(programSchema(ctx).parse(program).hours?.total).toBe(378);
   });
 
   it('rejects hour components that do not sum to the total, naming both numbers', () => {
     expect(errors(programSchema(ctx), { ...program, hours: { ...program.hours, total: 380 } })).toEqual([
-      'hours.total: hours.total is 380 but hours.components add up to 378 (232 + 116 + 30); make the total equal the sum of the components',
+      'hours.total: is 380 but the components add up to 378 (232 + 116 + 30); make the total equal the sum of the components',
+    ]);
+  });
+});
+
+describe('program schema: each unit is checked', () => {
+  const { weeks: _weeks, hours: _hours, ...bare } = program;
+  const credits = (unit: string, total: number, components: { label: string; credits: number }[] = []) => ({
+    ...bare,
+    credits: { unit, total, components },
+  });
+
+  it('keeps the clock-hour program valid and accepts a program stated only in months', () => {
+    expect(programSchema(ctx).parse(program).weeks).toBe(29);
+    expect(programSchema(ctx).parse({ ...bare, months: 24, lengthNote: 'typical duration to gateway' }).months).toBe(24);
+  });
+
+  it('accepts credits in each unit at the step that unit allows', () => {
+    expect(programSchema(ctx).parse(credits('semester-credit-hours', 125)).credits?.total).toBe(125);
+    expect(programSchema(ctx).parse(credits('units', 17.5)).credits?.unit).toBe('units');
+    expect(programSchema(ctx).parse({ ...credits('uk-credits', 360), years: 3 }).years).toBe(3);
+    expect(programSchema(ctx).parse({ ...bare, years: 3.5 }).years).toBe(3.5);
+  });
+
+  it('rejects a figure finer than its unit allows, naming the unit', () => {
+    expect(errors(programSchema(ctx), credits('uk-credits', 362))).toEqual(['credits.total: credits come in steps of 5; found 362']);
+    expect(errors(programSchema(ctx), credits('semester-credit-hours', 120.25))).toEqual([
+      'credits.total: semester credit hours come in whole or half units; found 120.25',
+    ]);
+    expect(errors(programSchema(ctx), { ...bare, months: 24.5 })).toEqual(['months: must be a whole number']);
+    expect(errors(programSchema(ctx), { ...bare, years: 3.25 })).toEqual(['years: must be a whole or half number of years, e.g. 3 or 3.5']);
+  });
+
+  it('rejects implausibly large figures per unit', () => {
+    expect(errors(programSchema(ctx), credits('semester-credit-hours', 1200))).toEqual([
+      'credits.total: 1200 semester credit hours is implausibly large (over 300); check for extra digits',
+    ]);
+    expect(errors(programSchema(ctx), { ...bare, months: 240 })).toEqual([
+      'months: is implausibly large (over ten years); check the figure',
+    ]);
+  });
+
+  it('rejects credit components that do not add up, and an unknown unit with a suggestion', () => {
+    expect(errors(programSchema(ctx), credits('credit-hours', 120, [{ label: 'General education', credits: 30 }]))).toEqual([
+      'credits.total: is 120 but the components add up to 30 (30); make the total equal the sum of the components, or leave components out',
+    ]);
+    expect(errors(programSchema(ctx), credits('semester-credit-hour', 120))[0]).toMatch(/Did you mean "semester-credit-hours"\?/);
+  });
+
+  it('asks for the length once, and for at least one figure', () => {
+    expect(errors(programSchema(ctx), { ...program, months: 7 })).toEqual([
+      'weeks: give the length once, in the unit the source uses: only one of weeks, months and years',
+    ]);
+    expect(errors(programSchema(ctx), bare)).toEqual([
+      'hours: a program needs at least one figure from its source: weeks, months or years, hours (clock hours) or credits',
     ]);
   });
 });
@@ -155,16 +210,18 @@ describe('comparison schema', () => {
 
   it('rejects a row with a missing cell and a cell without a source', () => {
     expect(errors(comparisonSchema(ctx), { ...comparison, dimensions: [{ dimension: 'Focus', values: [cell] }] })[0]).toMatch(
-      /dimensions.values must have exactly two cells/,
+      /^dimensions\[0\]\.values: must have exactly two cells/,
     );
     expect(
       errors(comparisonSchema(ctx), { ...comparison, dimensions: [{ dimension: 'Focus', values: [cell, { text: 'y' }] }] })[0],
-    ).toMatch(/dimensions.values.source is required but missing/);
+    ).toMatch(
+      /^dimensions\[0\]\.values\[1\]\.source: is required but missing; add the id of a source \(its file name in content\/sources\/, without \.yaml\)$/,
+    );
   });
 
   it('rejects comparing a role with itself', () => {
     expect(errors(comparisonSchema(ctx), { ...comparison, roles: ['sound-engineer', 'sound-engineer'] })).toEqual([
-      'roles: roles must name two different roles',
+      'roles: must name two different roles',
     ]);
   });
 });
@@ -186,7 +243,7 @@ describe('framework schema (the JSON export format)', () => {
   });
 
   it('rejects another schemaVersion and a statement without the "Topic — description" dash', () => {
-    expect(errors(frameworkSchema(ctx), { ...fixture, schemaVersion: '2.0' })[0]).toMatch(/schemaVersion must be "1.0"/);
+    expect(errors(frameworkSchema(ctx), { ...fixture, schemaVersion: '2.0' })[0]).toMatch(/^schemaVersion: must be "1.0"/);
     const levels = { ...fixture.framework.levels, emerging: { label: 'Emerging', statements: ['Setup - hyphen only'] } };
     expect(errors(frameworkSchema(ctx), { ...fixture, framework: { ...fixture.framework, levels } })[0]).toMatch(/Topic — description/);
   });
@@ -200,9 +257,9 @@ describe('glossary and source schemas', () => {
   });
 
   it('accepts https source links and rejects javascript: links', () => {
-    const source = { title: 'T', publisher: 'P', kind: 'article', licence: 'L' };
+    const source = { title: 'T', publisher: 'P', kind: 'article', licence: 'all-rights-reserved' };
     expect(sourceSchema(ctx).safeParse({ ...source, url: 'https://www.bls.gov/ooh/' }).success).toBe(true);
-    expect(errors(sourceSchema(ctx), { ...source, url: 'javascript:alert(1)' })).toEqual(['url: url must be a full https:// address']);
+    expect(errors(sourceSchema(ctx), { ...source, url: 'javascript:alert(1)' })).toEqual(['url: must be a full https:// address']);
     expect(errors(sourceSchema(ctx), { ...source, kind: 'blog' })[0]).toMatch(/Did you mean "blog-post"/);
   });
 });

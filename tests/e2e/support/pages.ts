@@ -6,12 +6,17 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import { XMLParser } from 'fast-xml-parser';
 
 export const ROOT = join(import.meta.dirname, '../../..');
 export const DIST = join(ROOT, 'dist');
 
-function locs(xml: string): string[] {
-  return [...xml.matchAll(/<loc>\s*([^<\s]+)\s*<\/loc>/g)].map((m) => m[1]!.replaceAll('&amp;', '&'));
+const xml = new XMLParser({ isArray: (name) => name === 'sitemap' || name === 'url' });
+
+/** The <loc> of every entry in a sitemap or sitemap index. */
+function locs(text: string): string[] {
+  const doc = xml.parse(text) as { sitemapindex?: { sitemap?: { loc: string }[] }; urlset?: { url?: { loc: string }[] } };
+  return [...(doc.sitemapindex?.sitemap ?? []), ...(doc.urlset?.url ?? [])].map((entry) => String(entry.loc).trim());
 }
 
 function fromSitemap(dist: string): string[] | undefined {

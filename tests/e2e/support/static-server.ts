@@ -1,134 +1,104 @@
 /**
- * A small static server for dist/ that behaves like the static hosts the site
- * targets: it applies the rules in dist/_headers (Netlify / Cloudflare Pages
- * syntax), compresses text the way a host would, and answers unknown paths
- * with 404.html. `astro preview` cannot stand in: its `server.headers` are fixed
- * in astro.config.mjs before the build has computed the CSP hashes.
+ * Serves dist/ the way the static hosts the site targets do, for the browser
+ * tests and the Lighthouse runner: files through sirv, text compressed through
+ * `compression` (brotli or gzip, as the client asks), and on top of them the
+ * host behaviour neither package has:
+ * - the rules in dist/_headers are applied (./headers-file.ts), and the file
+ *   itself is never served, nor _redirects;
+ * - a directory address without its trailing slash redirects to the address
+ *   with it (the site uses trailingSlash: 'always'), always to a path on this
+ *   server: `/.//roles` goes to `/roles/`, never to the protocol-relative
+ *   `//roles/`, which a browser would read as another host;
+ * - an address that is not valid percent-encoding gets 400, and an unknown
+ *   one 404.html with status 404.
+ *
+ * `astro preview` cannot stand in: its `server.headers` are fixed in
+ * astro.config.mjs before the build has computed the CSP hashes.
  */
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import { extname, join, normalize, sep } from 'node:path';
-import { createBrotliCompress, createGzip } from 'node:zlib';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { join, posix } from 'node:path';
+import { constants } from 'node:zlib';
+import compression from 'compression';
+import sirv from 'sirv';
+import { headersFor, parseHeadersFile } from './headers-file.ts';
 
-export interface HeaderRule {
-  pattern: string;
-  headers: [name: string, value: string][];
-}
-
-/** Parses a _headers file: an unindented path pattern, then indented "Name: value" lines; # starts a comment. */
-export function parseHeadersFile(text: string): HeaderRule[] {
-  const rules: HeaderRule[] = [];
-  for (const raw of text.split(/\r?\n/)) {
-    if (!raw.trim() || raw.trim().startsWith('#')) continue;
-    if (!/^\s/.test(raw)) {
-      rules.push({ pattern: raw.trim(), headers: [] });
-      continue;
-    }
-    const rule = rules.at(-1);
-    const colon = raw.indexOf(':');
-    if (!rule || colon < 0) throw new Error(`_headers: "${raw.trim()}" is not "Name: value" under a path`);
-    rule.headers.push([raw.slice(0, colon).trim(), raw.slice(colon + 1).trim()]);
-  }
-  return rules;
-}
-
-/** Whether a path matches a rule's pattern: `*` matches anything, `:name` one path segment. */
-export function matchesPattern(pattern: string, path: string): boolean {
-  const source = pattern
-    .split(/(\*|:[A-Za-z]\w*)/)
-    .map((part) => (part === '*' ? '.*' : part.startsWith(':') ? '[^/]+' : part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')))
-    .join('');
-  return new RegExp(`^${source}$`).test(path);
-}
-
-/** The headers for a path; every matching rule applies, as on Netlify and Cloudflare Pages. */
-export function headersFor(rules: readonly HeaderRule[], path: string): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const rule of rules) {
-    if (!matchesPattern(rule.pattern, path)) continue;
-    for (const [name, value] of rule.headers) {
-      const key = name.toLowerCase();
-      out.set(key, out.has(key) ? `${out.get(key)}, ${value}` : value);
-    }
-  }
-  return out;
-}
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.json': 'application/json',
-  '.xml': 'application/xml',
-  '.txt': 'text/plain; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.webp': 'image/webp',
-  '.avif': 'image/avif',
-  '.ico': 'image/x-icon',
-  '.wasm': 'application/wasm',
-  '.woff2': 'font/woff2',
-};
-const COMPRESSIBLE = /^(text\/|application\/(json|xml|javascript)|image\/svg)/;
-
-function resolveFile(root: string, pathname: string): string | undefined {
-  const file = normalize(join(root, pathname));
-  if (file !== root && !file.startsWith(root + sep)) return undefined;
-  if (existsSync(file) && statSync(file).isFile()) return file;
-  const index = join(file, 'index.html');
-  return pathname.endsWith('/') && existsSync(index) ? index : undefined;
-}
+/** Files a host reads as configuration and never serves. */
+const HOST_FILES = new Set(['/_headers', '/_redirects']);
 
 export interface StaticServer {
   url: string;
-  /** Every path requested so far, for tests that check what a page fetched. */
-  requests: string[];
   close(): Promise<void>;
+}
+
+/**
+ * The decoded path a request names, with `.`/`..` segments resolved and
+ * repeated slashes collapsed, so it always starts with exactly one slash; or
+ * undefined when its percent-encoding is malformed (`/%E0%A4%A`).
+ */
+export function requestPath(target: string): string | undefined {
+  // The request target as sent (origin-form). Not `new URL(target, base)`: that reads `//roles/` as host "roles".
+  const pathname = target.split(/[?#]/, 1)[0]!;
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(pathname);
+  } catch {
+    return undefined;
+  }
+  return posix.normalize(`/${decoded}`);
 }
 
 export async function startStaticServer(root: string, { port = 0, compress = true } = {}): Promise<StaticServer> {
   const headersFile = join(root, '_headers');
   const rules = existsSync(headersFile) ? parseHeadersFile(readFileSync(headersFile, 'utf8')) : [];
-  const requests: string[] = [];
+  const notFoundPage = join(root, '404.html');
+
+  const notFound = (res: ServerResponse) => {
+    res.statusCode = 404;
+    if (!existsSync(notFoundPage)) return void res.end('Not found');
+    res.setHeader('content-type', 'text/html;charset=utf-8');
+    createReadStream(notFoundPage).pipe(res);
+  };
+  // Built once over dist/ (not `dev`), so only files that exist at start are served and no request reaches the disk by path.
+  const files = sirv(root, { extensions: ['html'], dotfiles: false, onNoMatch: (_req, res) => notFound(res) });
+  // Quality 11 is what hosts use for static files they compress ahead of time; the default 1 KB threshold would
+  // leave small pages uncompressed, which no host does.
+  const compressor = compress ? compression({ threshold: 0, brotli: { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } } }) : undefined;
+
+  const isDirectory = (path: string) => {
+    const index = join(root, path, 'index.html');
+    return existsSync(index) && statSync(index).isFile();
+  };
+
+  const handle = (req: IncomingMessage, res: ServerResponse) => {
+    const raw = req.url ?? '/';
+    const path = requestPath(raw);
+    if (path === undefined) return void res.writeHead(400, { 'content-type': 'text/plain' }).end('Bad request: malformed URL encoding');
+    for (const [name, value] of headersFor(rules, path)) res.setHeader(name, value);
+    if (HOST_FILES.has(path)) return notFound(res);
+    const query = raw.includes('?') ? raw.slice(raw.indexOf('?')) : '';
+    if (!path.endsWith('/') && isDirectory(path)) {
+      // `path` starts with exactly one slash, so the location stays on this server.
+      return void res.writeHead(301, { location: `${encodeURI(path)}/${query}` }).end();
+    }
+    // sirv looks the normalized path up among the files it listed at start.
+    req.url = `${encodeURI(path)}${query}`;
+    files(req, res, () => notFound(res));
+  };
+
   const server: Server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    const pathname = decodeURIComponent(url.pathname);
-    requests.push(pathname);
-    let file = resolveFile(root, pathname);
-    // Directory URLs without the trailing slash redirect, as on the hosts (trailingSlash: 'always').
-    if (!file && !pathname.endsWith('/') && resolveFile(root, `${pathname}/`)) {
-      res.writeHead(301, { location: `${url.pathname}/${url.search}` }).end();
-      return;
-    }
-    let status = 200;
-    if (!file) {
-      status = 404;
-      file = join(root, '404.html');
-    }
-    for (const [name, value] of headersFor(rules, pathname)) res.setHeader(name, value);
-    const type = TYPES[extname(file)] ?? 'application/octet-stream';
-    res.setHeader('content-type', type);
-    const accept = String(req.headers['accept-encoding'] ?? '');
-    const encoding =
-      compress && COMPRESSIBLE.test(type) ? (/\bbr\b/.test(accept) ? 'br' : /\bgzip\b/.test(accept) ? 'gzip' : undefined) : undefined;
-    if (encoding) res.setHeader('content-encoding', encoding).setHeader('vary', 'Accept-Encoding');
-    res.writeHead(status);
-    if (req.method === 'HEAD') {
-      res.end();
-      return;
-    }
-    const body = createReadStream(file);
-    if (encoding === 'br') body.pipe(createBrotliCompress()).pipe(res);
-    else if (encoding === 'gzip') body.pipe(createGzip()).pipe(res);
-    else body.pipe(res);
+    if (!compressor) return handle(req, res);
+    // compression is Connect-style middleware: it wraps `res`, then calls next.
+    compressor(req as Parameters<typeof compressor>[0], res as Parameters<typeof compressor>[1], () => handle(req, res));
   });
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   const { port: actual } = server.address() as { port: number };
   return {
     url: `http://127.0.0.1:${actual}`,
-    requests,
-    close: () => new Promise<void>((resolve, reject) => server.close((err) => (err ? reject(err) : resolve()))),
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.closeAllConnections();
+        server.close((err) => (err ? reject(err) : resolve()));
+      }),
   };
 }

@@ -1,0 +1,90 @@
+/**
+ * HTML-tree (hast) plugins for Sätteri, the Markdown processor Astro 7 runs on
+ * every MDX entry (set in astro.config.mjs). They fix how editors' prose
+ * renders without asking editors to write anything differently:
+ *
+ * - A citation marker attaches to the word or punctuation before it. Editors
+ *   write `sentence. <Cite source="…" />` with a space, as they would in prose;
+ *   the space is dropped so the marker never starts a line of its own and the
+ *   text reads "sentence.[1]", like the markers the templates draw.
+ * - A Markdown table scrolls inside its own focusable region on a phone, the
+ *   same region DataTable gives the templates' tables, named after the heading
+ *   it sits under so a screen reader can tell the regions apart.
+ *
+ * Both work on the tree, never on the text, so code spans and blocks are untouched.
+ */
+import { defineHastPlugin } from 'satteri';
+import { placeOf, placeTag } from './role-anatomy.ts';
+
+type Node = { type: string; value?: string; tagName?: string; name?: string | null; children?: Node[] };
+
+/** Components whose output is a citation marker. */
+const MARKERS = new Set(['Cite']);
+
+export const attachCitations = defineHastPlugin({
+  name: 'handbook-attach-citations',
+  mdxJsxTextElement: {
+    filter: [...MARKERS],
+    visit(node, ctx) {
+      const parent = ctx.parent(node) as unknown as { children: Node[] } | undefined;
+      const index = ctx.indexOf(node);
+      if (!parent || index === undefined || index === 0) return;
+      const previous = parent.children[index - 1] as Readonly<Node> | undefined;
+      if (previous?.type !== 'text' || !previous.value || !/\s$/.test(previous.value)) return;
+      const trimmed = previous.value.replace(/\s+$/, '');
+      if (trimmed !== '') {
+        ctx.replaceNode(previous as never, { type: 'text', value: trimmed } as never);
+        return;
+      }
+      // Only space between an element (a <Term>, another marker) and this marker: drop it. At the start of a
+      // paragraph there is nothing to attach to, and the space stays.
+      if (index >= 2) ctx.removeNode(previous as never);
+    },
+  },
+});
+
+const text = (node: Readonly<Node>): string =>
+  node.type === 'text' ? (node.value ?? '') : (node.children ?? []).map((child) => text(child)).join('');
+
+export const scrollingTables = defineHastPlugin({
+  name: 'handbook-scrolling-tables',
+  element: {
+    filter: ['table'],
+    visit(node, ctx) {
+      const parent = ctx.parent(node) as unknown as { children: Node[] } | undefined;
+      const index = ctx.indexOf(node) ?? 0;
+      const heading = parent?.children
+        .slice(0, index)
+        .reverse()
+        .find((n) => n.type === 'element' && /^h[2-4]$/.test(n.tagName ?? ''));
+      const label = heading ? `Table: ${text(heading).trim()}` : 'Table';
+      ctx.wrapNode(node, {
+        type: 'element',
+        tagName: 'section',
+        properties: { className: ['table-scroll', 'breakout'], tabIndex: 0, ariaLabel: label },
+        children: [],
+      } as never);
+    },
+  },
+});
+
+/**
+ * On role pages, each top-level part of the body is wrapped in a tag naming the section of the page it
+ * belongs to (src/lib/role-anatomy.ts): the text before the first `##` heading, and each `##` section by the
+ * words of its heading. The role page renders the body once per section and shows only that section's parts,
+ * so an editor's "Getting in" lands under "How to become one" and "Pay, with dates" under "Pay".
+ */
+export const roleBodySections = defineHastPlugin({
+  name: 'handbook-role-body-sections',
+  after(root, ctx) {
+    if (!ctx.fileURL?.pathname.includes('/content/roles/')) return;
+    let place = placeOf(undefined);
+    for (const node of [...(root.children as unknown as Node[])]) {
+      if (node.type === 'text' && !(node.value ?? '').trim()) continue;
+      if (node.type === 'element' && node.tagName === 'h2') place = placeOf(ctx.textContent(node as never));
+      ctx.wrapNode(node as never, { type: 'element', tagName: placeTag(place), properties: {}, children: [] } as never);
+    }
+  },
+});
+
+export const handbookHastPlugins = [attachCitations, scrollingTables, roleBodySections];

@@ -1,0 +1,215 @@
+/**
+ * Stage 1: find the files under content/ and read them, safely. Content comes
+ * from pull requests, so a file is only ever read if it is a regular file
+ * inside content/: symlinks, FIFOs, sockets, devices and directories named like
+ * content are reported (one error each) and never followed or opened.
+ */
+import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readSync, type Dirent } from 'node:fs';
+import { extname, join } from 'node:path';
+import { COLLECTION_DEFS, idFromFileName } from '../../schemas/collections.ts';
+import { COLLECTIONS, type CollectionName } from '../../schemas/common.ts';
+import { didYouMean } from '../../schemas/did-you-mean.ts';
+
+/** Extensions editors write content in, including ones no collection loads (which are then reported). */
+const CONTENT_EXTENSIONS = new Set(['.mdx', '.md', '.markdown', '.yaml', '.yml', '.json']);
+export const looksLikeContent = (name: string) => CONTENT_EXTENSIONS.has(extname(name).toLowerCase());
+
+/** Suggests a valid id for a file name that is not one. */
+export const slugify = (name: string) =>
+  name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+
+export interface Found {
+  /** Path relative to content/, with forward slashes. */
+  path: string;
+  /** Why it cannot be read, for anything that is not a regular file. */
+  notAFile?: string;
+}
+
+function kindOf(entry: Dirent): string | undefined {
+  if (entry.isSymbolicLink()) return 'a symbolic link';
+  if (entry.isFIFO()) return 'a named pipe (FIFO)';
+  if (entry.isSocket()) return 'a socket';
+  if (entry.isBlockDevice() || entry.isCharacterDevice()) return 'a device file';
+  return undefined;
+}
+
+/**
+ * Every file under content/, sorted. readdir's types come from the directory
+ * itself (lstat semantics), so a symlink is seen as a link and never followed,
+ * whatever it points at (a file outside the repository, a loop, nothing).
+ */
+export function findFiles(contentRoot: string): Found[] {
+  const out: Found[] = [];
+  const visit = (dir: string, prefix: string) => {
+    let names: Dirent[];
+    try {
+      names = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    // Directory order differs between file systems; sorting makes "which file came first" the same on every machine.
+    names.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of names) {
+      const path = `${prefix}${entry.name}`;
+      // Dotfiles (.gitkeep, editor swap files) are tooling, not content, unless they look like content: the build's
+      // glob skips them, so a ".new-role.mdx" would vanish without a word.
+      if (entry.name.startsWith('.') && (entry.isDirectory() || !looksLikeContent(entry.name))) continue;
+      if (entry.isDirectory()) {
+        if (looksLikeContent(entry.name)) out.push({ path, notAFile: 'a folder' });
+        else visit(join(dir, entry.name), `${path}/`);
+        continue;
+      }
+      const kind = kindOf(entry);
+      out.push(kind ? { path, notAFile: kind } : { path });
+    }
+  };
+  visit(contentRoot, '');
+  return out;
+}
+
+export function notAFileMessage(kind: string) {
+  return kind === 'a folder'
+    ? 'this is a folder named like a content file; rename the folder or move its files up into the collection folder'
+    : `this is ${kind}, not a file; content must be ordinary files in the repository (links and special files are never read), so replace it with the file itself`;
+}
+
+const DIR_TO_COLLECTION = new Map<string, CollectionName>(COLLECTIONS.map((c) => [COLLECTION_DEFS[c].dir, c]));
+
+/** Decides which collection loads a file, or explains why none does. */
+export function classify(rel: string): { ok: true; collection: CollectionName } | { ok: false; message: string } {
+  const parts = rel.split('/');
+  const folders = COLLECTIONS.map((c) => COLLECTION_DEFS[c].dir).join(', ');
+  const name = parts[parts.length - 1]!;
+  if (name.startsWith('.')) {
+    return {
+      ok: false,
+      message: `the build skips files whose names start with a dot, so this one would never be published; rename it to ${slugify(idFromFileName(name)) || 'a-descriptive-name'}${extname(name)}`,
+    };
+  }
+  if (parts.length === 1) {
+    return { ok: false, message: `no collection loads files at the top of content/; move it into one of: ${folders}` };
+  }
+  const collection = DIR_TO_COLLECTION.get(parts[0]!);
+  if (!collection) {
+    const hint = didYouMean(parts[0]!, DIR_TO_COLLECTION.keys());
+    return {
+      ok: false,
+      message: `no collection loads content/${parts[0]}/; ${hint ? `did you mean content/${hint}/?` : `move it into one of: ${folders}`}`,
+    };
+  }
+  const def = COLLECTION_DEFS[collection];
+  if (parts.length > 2) {
+    return { ok: false, message: `${collection} loads files directly inside content/${def.dir}/ only; move it out of the subfolder` };
+  }
+  if (extname(rel) !== def.extension) {
+    return {
+      ok: false,
+      message: `${collection} only loads ${def.extension} files, so this file would be silently skipped; rename it to ${idFromFileName(parts[1]!)}${def.extension} or remove it`,
+    };
+  }
+  return { ok: true, collection };
+}
+
+/** Files larger than this are not content an editor wrote; reading them would only slow the check down. */
+export const MAX_BYTES = 1_000_000;
+
+export type ReadResult = { ok: true; text: string } | { ok: false; line: number; message: string };
+
+// One decoder for every file: creating one per file is measurable at ten thousand files.
+const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/**
+ * Reads a file that was listed as a regular file. Between listing and reading
+ * it could have been swapped for a link or a pipe, so it is opened without
+ * following links and without blocking, and checked again before reading.
+ */
+export function readContentFile(full: string): ReadResult {
+  let fd: number;
+  try {
+    fd = openSync(full, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+  } catch {
+    const kind = safeKind(full);
+    return { ok: false, line: 1, message: kind ? notAFileMessage(kind) : 'this file cannot be read; check its permissions' };
+  }
+  try {
+    const stat = fstatSync(fd);
+    if (!stat.isFile()) return { ok: false, line: 1, message: notAFileMessage(stat.isDirectory() ? 'a folder' : 'a special file') };
+    if (stat.size > MAX_BYTES)
+      return { ok: false, line: 1, message: `file is ${stat.size} bytes, more than the ${MAX_BYTES} a content file may have; split it up` };
+    const bytes = Buffer.allocUnsafe(stat.size);
+    let got = 0;
+    while (got < stat.size) {
+      const n = readSync(fd, bytes, got, stat.size - got, null);
+      if (n === 0) break;
+      got += n;
+    }
+    return decode(bytes.subarray(0, got));
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function safeKind(full: string): string | undefined {
+  try {
+    const stat = lstatSync(full);
+    if (stat.isSymbolicLink()) return 'a symbolic link';
+    if (stat.isFIFO()) return 'a named pipe (FIFO)';
+    if (stat.isDirectory()) return 'a folder';
+  } catch {
+    // Gone since it was listed: nothing to say beyond "cannot be read".
+  }
+  return undefined;
+}
+
+function decode(bytes: Uint8Array): ReadResult {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    return { ok: false, line: 1, message: 'file is saved as UTF-16; re-save it as UTF-8' };
+  }
+  let text: string;
+  try {
+    text = UTF8.decode(bytes);
+  } catch {
+    const bad = firstInvalidUtf8(bytes);
+    const byte = bad.byte.toString(16).toUpperCase().padStart(2, '0');
+    return { ok: false, line: bad.line, message: `file is not valid UTF-8 (byte 0x${byte} on this line); re-save it as UTF-8` };
+  }
+  const nul = text.indexOf('\0');
+  if (nul !== -1) {
+    // UTF-16 without a byte-order mark is mostly NUL bytes; say what it is rather than where the first one is.
+    const line = lineAt(text, nul);
+    if (text.length > 1 && (text.charCodeAt(0) === 0 || text.charCodeAt(1) === 0)) {
+      return { ok: false, line: 1, message: 'file is saved as UTF-16; re-save it as UTF-8' };
+    }
+    return { ok: false, line, message: 'this line holds a NUL byte (an invisible character that is never text); delete it' };
+  }
+  // A byte-order mark is harmless; many Windows editors add one.
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  return { ok: true, text };
+}
+
+function lineAt(text: string, offset: number): number {
+  let line = 1;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) line++;
+  return line;
+}
+
+/** Finds the first byte that is not valid UTF-8 and returns its line. */
+function firstInvalidUtf8(bytes: Uint8Array): { line: number; byte: number } {
+  let line = 1;
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i]!;
+    if (b === 10) line++;
+    if (b < 0x80) continue;
+    const len = b >= 0xf0 && b <= 0xf4 ? 4 : b >= 0xe0 ? 3 : b >= 0xc2 && b < 0xe0 ? 2 : 0;
+    let ok = len > 0 && i + len <= bytes.length;
+    for (let k = 1; ok && k < len; k++) ok = (bytes[i + k]! & 0xc0) === 0x80;
+    if (!ok) return { line, byte: b };
+    i += len - 1;
+  }
+  return { line, byte: 0 };
+}

@@ -1,0 +1,145 @@
+/**
+ * The text of a built page as a reader meets it (on screen, read aloud, copied),
+ * and the checks that text must pass. HTML is parsed with parse5, as a browser
+ * parses it (src/lib/html.ts); nothing here reads markup with regular expressions.
+ *
+ * Text is gathered block by block (a paragraph, a list item, a table cell…).
+ * Inside a block, every inline element boundary is kept as a marker, so a check
+ * can tell "sources. Sources" (a space in the HTML) from "sources.Sources" (two
+ * words that only CSS margins, if anything, keep apart).
+ */
+import { attr, parseHtml, type HtmlElement, type HtmlNode } from '../../src/lib/html.ts';
+
+/** Where an inline element opens or closes. */
+export const EDGE = '\uE000';
+/** Where a citation marker (`.cite`) starts. */
+export const MARKER = '\uE001';
+/** Around code (`code`, `kbd`, `samp`), which may hold dates and names that prose may not. */
+const CODE_START = '\uE002';
+const CODE_END = '\uE003';
+const CODE = new Set(['code', 'kbd', 'samp']);
+
+const BLOCKS = new Set(
+  (
+    'address article aside blockquote body br button caption dd details dialog div dl dt fieldset figcaption figure footer form ' +
+    'h1 h2 h3 h4 h5 h6 header hgroup hr html label legend li main nav ol option p pre section select summary table tbody td tfoot th ' +
+    'thead tr ul'
+  ).split(' '),
+);
+/** Never shown as text. (SVG charts carry their words in <title>/<desc> and labels drawn for the eye; both are checked by axe.) */
+const SKIP = new Set(['wbr', 'img', 'head', 'script', 'style', 'template', 'noscript', 'svg', 'math', 'textarea', 'input']);
+
+const classes = (el: HtmlElement) => (attr(el, 'class') ?? '').split(/\s+/);
+
+/** The blocks of visible text of an HTML document, with EDGE and MARKER where elements meet. */
+export function textBlocks(html: string): string[] {
+  const blocks: string[] = [];
+  let current = '';
+  const flush = () => {
+    const text = current.replace(/\s+/g, ' ').trim();
+    if (plain(text)) blocks.push(text);
+    current = '';
+  };
+  const walk = (nodes: HtmlNode[]) => {
+    for (const node of nodes) {
+      if (node.nodeName === '#text') current += (node as { value: string }).value;
+      if (!('tagName' in node)) continue;
+      const name = node.tagName;
+      if (SKIP.has(name) || attr(node, 'hidden') !== undefined) continue;
+      // <pre> keeps its own line breaks and spacing: code is checked by nothing here.
+      if (name === 'pre') {
+        flush();
+        continue;
+      }
+      const block = BLOCKS.has(name);
+      if (block) flush();
+      else current += classes(node).includes('cite') ? MARKER : EDGE;
+      if (CODE.has(name)) current += CODE_START;
+      walk(node.childNodes);
+      if (CODE.has(name)) current += CODE_END;
+      if (block) flush();
+      else current += EDGE;
+    }
+  };
+  walk(parseHtml(html).childNodes);
+  flush();
+  return blocks;
+}
+
+/** A block as plain text, the way it is read aloud or pasted. */
+export const plain = (block: string) =>
+  block
+    .replace(/[\uE000-\uE003]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+
+/** A block without its code, for the rules about prose. */
+const prose = (block: string) => plain(block.replace(new RegExp(`${CODE_START}[^${CODE_END}]*${CODE_END}`, 'gu'), ' '));
+
+/** The visible text of a page, one block per line. */
+export const visibleText = (html: string) => textBlocks(html).map(plain).join('\n');
+
+export interface TextProblem {
+  rule: 'glued words' | 'marker before a letter' | 'doubled word' | 'marker style' | 'ISO date in prose';
+  /** The words around the problem. */
+  excerpt: string;
+}
+
+const around = (text: string, index: number, length: number) => plain(text.slice(Math.max(0, index - 30), index + length + 30));
+
+// A word or closing punctuation, then an element boundary with no space, then a word: "sources.Sources", "levelRecording".
+const GLUED = new RegExp(`[\\p{L}\\p{N}.,;:!?·)\\]][${EDGE}${MARKER}]+(?=[\\p{L}\\p{N}(·])`, 'gu');
+// A citation marker, "[3]" or as read aloud "[source 3]", run into the next word.
+const MARKER_THEN_LETTER = /\[(?:source )?\d+\](?=\p{L})/gu;
+// 2025-08-28 or 2025-08 in running text; dates are written out ("28 August 2025"). Code may hold them.
+const ISO_DATE = /(?<![\p{L}\p{N}-])\d{4}-(?:0[1-9]|1[0-2])(?:-\d{2})?(?![\p{N}-])/gu;
+const DOUBLED = /(?<![\p{L}\p{N}])(\p{L}+)\s+\1(?![\p{L}\p{N}])/giu;
+// Whitespace before a citation marker, or a marker that is not "[n]".
+const MARKER_AFTER_SPACE = new RegExp(`\\s[${EDGE}]*${MARKER}`, 'gu');
+
+/**
+ * Everything wrong with the text of one HTML document. `isoDates: false` allows dates such as 2025-08 in
+ * prose, for the editors' documentation, where the date format is what the text is about.
+ */
+export function textProblems(html: string, { isoDates = true } = {}): TextProblem[] {
+  const problems: TextProblem[] = [];
+  for (const block of textBlocks(html)) {
+    for (const m of block.matchAll(GLUED)) problems.push({ rule: 'glued words', excerpt: around(block, m.index, m[0].length) });
+    const text = plain(block);
+    for (const m of text.matchAll(MARKER_THEN_LETTER)) problems.push({ rule: 'marker before a letter', excerpt: around(text, m.index, 0) });
+    for (const m of text.matchAll(DOUBLED)) problems.push({ rule: 'doubled word', excerpt: around(text, m.index, m[0].length) });
+    for (const m of block.matchAll(MARKER_AFTER_SPACE))
+      problems.push({ rule: 'marker style', excerpt: `space before a citation marker: ${around(block, m.index, 1)}` });
+    problems.push(...markerOrder(block));
+    if (isoDates)
+      for (const m of prose(block).matchAll(ISO_DATE))
+        problems.push({
+          rule: 'ISO date in prose',
+          excerpt: `write "${m[0]}" out, as "28 August 2025": ${around(prose(block), m.index, m[0].length)}`,
+        });
+  }
+  return problems;
+}
+
+/** Citation markers read "[n]" and, where several stand together, count upwards: "[1][2]", never "[2] [1]". */
+function markerOrder(block: string): TextProblem[] {
+  const problems: TextProblem[] = [];
+  const text = block.replaceAll(EDGE, '');
+  for (const m of text.matchAll(new RegExp(`${MARKER}(?!\\[(?:source )?\\d+\\])(.{0,20})`, 'gu')))
+    problems.push({ rule: 'marker style', excerpt: `citation marker "${m[1]}" is not "[n]"` });
+  for (const m of text.matchAll(new RegExp(`(?<!${MARKER})\\[(?:source )?\\d+\\]`, 'gu')))
+    problems.push({
+      rule: 'marker style',
+      excerpt: `"${m[0]}" is written as text, not as a citation marker: ${around(text, m.index, m[0].length)}`,
+    });
+  const one = `${MARKER}\\[(?:source )?\\d+\\]`;
+  for (const m of text.matchAll(new RegExp(`${one}(?:\\s*${one})+`, 'gu'))) {
+    const numbers = [...m[0].matchAll(/(\d+)\]/g)].map((n) => Number(n[1]));
+    if (numbers.some((n, i) => i > 0 && n <= numbers[i - 1]!))
+      problems.push({
+        rule: 'marker style',
+        excerpt: `markers out of order: ${numbers.map((n) => `[${n}]`).join('')} in ${around(text, m.index, m[0].length)}`,
+      });
+  }
+  return problems;
+}

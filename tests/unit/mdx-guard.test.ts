@@ -1,0 +1,28 @@
+/**
+ * The guard in front of the MDX compiler (dev and build): content that would run
+ * code never reaches the compiler, even where the validator does not run.
+ */
+import { describe, expect, it } from 'vitest';
+import { mdxGuard } from '../../src/integrations/mdx-guard.ts';
+
+const guard = mdxGuard('/site/content/');
+const transform = (code: string, id = '/site/content/guides/a.mdx') =>
+  (guard.transform as (code: string, id: string) => unknown).call({}, code, id);
+const page = (body: string) => `---\ntitle: A\n---\n\n${body}\n`;
+
+describe('mdx-guard', () => {
+  it('stops an expression at its line before the compiler runs it', () => {
+    expect(() => transform(page('Home is {process.env.HOME}.'))).toThrow(/content\/guides\/a\.mdx:5:9 body: text in \{ \} is read as code/);
+  });
+
+  it('stops spreads, raw HTML and javascript: links', () => {
+    expect(() => transform(page("<Callout {...{ 'set:html': '<script>x</script>' }} />"))).toThrow(/\{…\} among its attributes/);
+    expect(() => transform(page('<script>alert(1)</script>'))).toThrow(/raw <script>/);
+    expect(() => transform(page('[x](javascript&#58;alert(1))'))).toThrow(/javascript: addresses/);
+  });
+
+  it('lets safe content and files outside content/ through untouched', () => {
+    expect(transform(page('Text with <Cite source="any-id" /> and {/* a note */}.'))).toBeUndefined();
+    expect(transform('{process.env.HOME}', '/site/src/components/mdx/examples/x.mdx')).toBeUndefined();
+  });
+});
