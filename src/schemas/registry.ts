@@ -115,7 +115,8 @@ export const REGISTRY = {
     idOf: 'source',
     plural: 'Sources',
     label: 'Sources',
-    entries: 'anchors',
+    // One page per source: the index stays one short line each, inside the first-visit budget however many there are.
+    entries: 'pages',
     path: '/sources/',
     nav: false,
     template: 'source',
