@@ -16,6 +16,7 @@ import type { GlossaryWords } from './content-warnings.ts';
 import { rememberTree } from './mdx-tree.ts';
 import { checkedFirst, fileChecker, rereadingLocator, type FileJob, type FileOutcome } from './validate/check-file.ts';
 import { crossEntryRules, type EntryFacts } from './validate/cross-entry.ts';
+import { isImagePath, strayImages } from './validate/images.ts';
 import { classify, findFiles, notAFileMessage, slugify } from './validate/read-files.ts';
 
 export { looksLikeContent, slugify } from './validate/read-files.ts';
@@ -53,6 +54,8 @@ export interface ValidationResult {
   data: Record<CollectionName, Map<string, unknown>>;
   /** Every file found under content/. */
   filesSeen: number;
+  /** Image files under content/ (shown by pages, or reported). */
+  images: string[];
 }
 
 /** What stages 1 and 2 decide before any file is read: which files each collection loads, and their ids. */
@@ -64,6 +67,10 @@ export interface ValidationPlan {
   /** Files to check, in the order their problems and entries are reported. */
   files: FileJob[];
   filesSeen: number;
+  /** Image files, checked where a page shows them and, if no page does, after every page. */
+  images: string[];
+  /** Every path listed under content/ (content/…), and whether it is a regular file: images are read only from these. */
+  listed: Map<string, boolean>;
 }
 
 const perCollection = <T>(make: () => T) => Object.fromEntries(COLLECTIONS.map((c) => [c, make()])) as Record<CollectionName, T>;
@@ -96,8 +103,14 @@ export function planValidation(root: string): ValidationPlan {
   plan.filesSeen = found.length;
   for (const file of found) {
     const rel = `${CONTENT_DIR}/${file.path}`;
+    plan.listed.set(rel, !file.notAFile);
     if (file.notAFile) {
       report(rel, 1, 1, 'file', notAFileMessage(file.notAFile));
+      continue;
+    }
+    // Images are checked where a page shows them (stage 3), and left over ones after every page (stage 5).
+    if (isImagePath(file.path)) {
+      plan.images.push(rel);
       continue;
     }
     const verdict = classify(file.path);
@@ -121,10 +134,12 @@ export function finishValidation(plan: ValidationPlan, outcomes: readonly (FileO
   const report = problemReporter(problems);
   const data = perCollection(() => new Map<string, unknown>());
   const facts: EntryFacts[] = [];
+  const imagesShown = new Set<string>();
   plan.files.forEach((file, i) => {
     const outcome = outcomes[i];
     if (!outcome) throw new Error(`${file.rel} was never checked`);
     for (const p of outcome.problems) report(file.rel, p.line, p.column, p.field, p.message, p.severity);
+    for (const image of outcome.imagesShown ?? []) imagesShown.add(image);
     const f = outcome.facts;
     if (!f) return;
     if (f.data !== undefined) data[file.collection].set(file.id, f.data);
@@ -139,14 +154,15 @@ export function finishValidation(plan: ValidationPlan, outcomes: readonly (FileO
     });
   });
   for (const p of crossEntryRules(facts, plan.ids)) report(p.rel, p.line, p.column, p.field, p.message);
+  for (const p of strayImages(plan.images, plan.ids, imagesShown)) report(p.rel, p.line, p.column, p.field, p.message);
   problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.severity.localeCompare(b.severity));
-  return { problems, entries: plan.entries, data, filesSeen: plan.filesSeen };
+  return { problems, entries: plan.entries, data, filesSeen: plan.filesSeen, images: plan.images };
 }
 
 /** Checks content on this thread; `npm run validate` spreads the same work over the cores (`validate/parallel.ts`). */
 export function validateContent(options: ValidateOptions): ValidationResult {
   const plan = planValidation(options.root);
-  const check = fileChecker({ root: options.root, ids: plan.ids, today: options.today, keepTrees: options.keepTrees });
+  const check = fileChecker({ root: options.root, ids: plan.ids, listed: plan.listed, today: options.today, keepTrees: options.keepTrees });
   const outcomes: FileOutcome[] = [];
   // Glossary entries first, so each other page's warnings are worked out as soon as it is read and its tree let go.
   const glossary: GlossaryWords[] = [];

@@ -12,6 +12,7 @@ import { COLLECTIONS, type CollectionName, type SchemaContext } from '../../sche
 import { contentWarnings, type GlossaryWords } from '../content-warnings.ts';
 import type { MdxNode } from '../mdx-tree.ts';
 import { checkBody, componentSchemas, type InternalLink } from './body-rules.ts';
+import { checkImages, listedImageFiles } from './images.ts';
 import { parseSource, yamlOf, type Located } from './parse-source.ts';
 import { readContentFile } from './read-files.ts';
 import { locator, rawDataProblems, schemaProblems, type Locator } from './schema-check.ts';
@@ -46,6 +47,8 @@ export interface FileOutcome {
   facts?: FileFacts;
   /** A glossary entry's words, for the unlinked-term warnings of every other page. */
   glossary?: GlossaryWords;
+  /** Image files the page shows or tried to show (content/…), so they are not reported again as unused. */
+  imagesShown?: string[];
   /** The body and its tree, only when the checker keeps trees (a build's pages read them). */
   tree?: { body: string; tree: MdxNode };
 }
@@ -53,6 +56,8 @@ export interface FileOutcome {
 export interface CheckerSetup {
   root: string;
   ids: SchemaContext['ids'];
+  /** Every path listed under content/ and whether it is a regular file (`ValidationPlan.listed`). */
+  listed: ReadonlyMap<string, boolean>;
   today?: Date | undefined;
   keepTrees?: boolean | undefined;
 }
@@ -67,6 +72,7 @@ export function fileChecker(setup: CheckerSetup) {
   };
   const components = componentSchemas(context);
   const today = setup.today ?? new Date();
+  const imageFiles = listedImageFiles(setup.root, setup.listed);
 
   /** Checks one file; `glossary` must hold every glossary entry's words unless the file is itself a glossary entry. */
   return function check(file: FileJob, glossary: readonly GlossaryWords[]): FileOutcome {
@@ -98,6 +104,9 @@ export function fileChecker(setup: CheckerSetup) {
       const body = checkBody(source.tree, source.body!, source.bodyStartLine!, components);
       add(body.problems);
       links = body.links;
+      const attempted = new Set<string>();
+      add(checkImages(source.tree, file, imageFiles, attempted));
+      if (attempted.size) outcome.imagesShown = [...attempted];
       if (setup.keepTrees) outcome.tree = { body: source.body!, tree: source.tree };
     }
     const written = source.data && typeof source.data === 'object' && !Array.isArray(source.data) ? Object.keys(source.data) : [];

@@ -29,6 +29,7 @@ export interface ParallelOptions {
 export interface WorkerSetup {
   root: string;
   ids: Record<string, string[]>;
+  listed: [string, boolean][];
   today?: string | undefined;
 }
 
@@ -40,11 +41,12 @@ export async function validateContentInParallel(
   { threads = Math.min(availableParallelism(), 4), minFiles = 1500, chunk = 200, mainChecks = true, onDone }: ParallelOptions = {},
 ): Promise<ValidationResult> {
   const plan = planValidation(options.root);
-  const check = fileChecker({ root: options.root, ids: plan.ids, today: options.today });
+  const check = fileChecker({ root: options.root, ids: plan.ids, listed: plan.listed, today: options.today });
   const workerCount = plan.files.length >= minFiles ? Math.max(0, threads - 1) : 0;
   const setup: WorkerSetup = {
     root: options.root,
     ids: Object.fromEntries(Object.entries(plan.ids).map(([c, set]) => [c, [...set]])),
+    listed: [...plan.listed],
     today: options.today?.toISOString(),
   };
   const pool = Array.from({ length: workerCount }, () => new Helper(setup));

@@ -9,6 +9,7 @@ const setup = workerData as WorkerSetup;
 const check = fileChecker({
   root: setup.root,
   ids: Object.fromEntries(Object.entries(setup.ids).map(([c, list]) => [c as CollectionName, new Set(list)])),
+  listed: new Map(setup.listed),
   today: setup.today ? new Date(setup.today) : undefined,
 });
 // Kept as one array for the whole run: the warnings build their phrase index once per glossary array.
