@@ -90,6 +90,8 @@ export function planValidation(root: string): ValidationPlan {
     ids: perCollection(() => new Set()),
     files: [],
     filesSeen: 0,
+    images: [],
+    listed: new Map(),
   };
   const report = problemReporter(plan.problems);
 
