@@ -89,7 +89,8 @@ export function salaryDistributions(pay: readonly PayFigure[]): MonetaryAmountDi
   const groups = new Map<string, PayFigure[]>();
   for (const f of pay) {
     // Averages, starting pay and ranges are not points of a distribution.
-    if (f.basis === 'average' || f.basis === 'starting' || f.basis === 'experienced' || f.basis === 'range' || f.amountTo !== undefined) continue;
+    if (f.basis === 'average' || f.basis === 'starting' || f.basis === 'experienced' || f.basis === 'range' || f.amountTo !== undefined)
+      continue;
     // A distribution is named by its date; an undated figure cannot be placed in one.
     if (!f.asOf) continue;
     const key = [f.asOf, f.occupation, f.per, f.source, f.currency].join('|');

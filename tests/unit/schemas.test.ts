@@ -118,7 +118,16 @@ describe('role schema', () => {
   });
 
   it('takes a figure with no date only when it is marked undated, and never both', () => {
-    const pay = { amount: 16000, amountTo: 35000, currency: 'GBP', per: 'year', basis: 'average', region: 'United Kingdom', occupation: 'X', source: 'bls-ooh-2025' };
+    const pay = {
+      amount: 16000,
+      amountTo: 35000,
+      currency: 'GBP',
+      per: 'year',
+      basis: 'average',
+      region: 'United Kingdom',
+      occupation: 'X',
+      source: 'bls-ooh-2025',
+    };
     expect(errors(roleSchema(ctx), { ...role, pay: [{ ...pay, undated: true }] })).toEqual([]);
     expect(errors(roleSchema(ctx), { ...role, pay: [pay] })).toEqual([
       'pay[0].asOf: is required: write when the figure applies (e.g. 2024-05), or `undated: true` if the source shows no date',
