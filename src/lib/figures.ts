@@ -26,9 +26,10 @@ export function formatPartialDate(text: string): string {
  * The date column of a pay figure: "May 2024", or, for a figure whose source shows no date, "Undated
  * (source read 2 December 2026)" so the reader can still place it in time.
  */
-export function figureDate(f: { asOf?: string | undefined }, accessed?: string): string {
+export function figureDate(f: { asOf?: string | undefined }, accessed?: string, midSentence = false): string {
   if (f.asOf) return formatPartialDate(f.asOf);
-  return accessed ? `Undated (source read ${formatPartialDate(accessed)})` : 'Undated';
+  const word = midSentence ? 'undated' : 'Undated';
+  return accessed ? `${word} (source read ${formatPartialDate(accessed)})` : word;
 }
 
 /** Sort key that reads a partial date as its first day: "2024-05" sorts as 2024-05-00, before "2024-05-28". */

@@ -121,6 +121,8 @@ describe('ordering figures', () => {
     expect(figureDate({ asOf: '2024-05' }, '2026-12-02')).toBe('May 2024');
     expect(figureDate({}, '2026-12-02')).toBe('Undated (source read 2 December 2026)');
     expect(figureDate({})).toBe('Undated');
+    expect(figureDate({}, '2026-12-02', true)).toBe('undated (source read 2 December 2026)');
+    expect(figureDate({ asOf: '2024' }, undefined, true)).toBe('2024');
   });
 
   it('puts the projection that ends latest first', () => {
