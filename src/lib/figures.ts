@@ -32,6 +32,12 @@ export function figureDate(f: { asOf?: string | undefined }, accessed?: string, 
   return accessed ? `${word} (source read ${formatPartialDate(accessed)})` : word;
 }
 
+/** When a program's figures were stated: the source's own date, or that it shows none and when it was read. */
+export function sourceDateSentence(s: { date?: string | undefined; accessed?: string | undefined }): string {
+  if (s.date) return `The source is dated ${formatPartialDate(s.date)}.`;
+  return s.accessed ? `The source shows no date; the handbook read it on ${formatPartialDate(s.accessed)}.` : 'The source shows no date.';
+}
+
 /** Sort key that reads a partial date as its first day: "2024-05" sorts as 2024-05-00, before "2024-05-28". */
 function dateKey(text: string | undefined): string {
   const [year = '0000', month = '00', day = '00'] = (text ?? '').split('-');

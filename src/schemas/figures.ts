@@ -42,11 +42,11 @@ export const payFigure = (ctx: SchemaContext) =>
     currency: choice(['USD', 'GBP', 'EUR', 'CAD', 'AUD']).default('USD'),
     /** Whether the amount is per year or per hour. */
     per: choice(['year', 'hour']),
-    /** What kind of figure it is: median, average, a percentile, starting pay, pay with experience, or `range` for a range whose source does not say what it measures (many careers pages give only "£25,000 to £40,000"). */
+    /** What kind of figure it is: median, average, a percentile, starting pay, pay with experience, or `range` when the source gives a range without saying what it measures. */
     basis: choice(PAY_BASES),
-    /** When the figure applies, e.g. 2024-05 for "May 2024". Leave it out only for a figure whose source shows no date, and write `undated: true` instead. */
+    /** When the figure applies, e.g. 2024-05 for "May 2024"; if the source shows no date, write `undated: true` instead. */
     asOf: partialDate(ctx).optional(),
-    /** `true` when the source shows no date for the figure (many careers pages do not): the page then says "undated" and gives the date the handbook read the source (its `accessed`). Use instead of `asOf`, never with it. */
+    /** `true` when the source shows no date: pages say "undated" with the date the source was read (its `accessed`). Never with `asOf`. */
     undated: z.literal(true, { error: expects('true, or leave it out and give asOf') }).optional(),
     /** Where the figure applies, e.g. "United States". */
     region: prose(80),
