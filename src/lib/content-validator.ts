@@ -16,6 +16,7 @@ import { contentWarnings, type CheckedEntry, type GlossaryWords } from './conten
 import { rememberTree } from './mdx-tree.ts';
 import { checkBody, componentSchemas, type InternalLink } from './validate/body-rules.ts';
 import { crossEntryRules, type EntryFacts } from './validate/cross-entry.ts';
+import { checkImages, isImagePath, listedImageFiles, strayImages } from './validate/images.ts';
 import { parseSource } from './validate/parse-source.ts';
 import { classify, findFiles, notAFileMessage, readContentFile, slugify } from './validate/read-files.ts';
 import { locator, rawDataProblems, schemaProblems } from './validate/schema-check.ts';
@@ -55,6 +56,8 @@ export interface ValidationResult {
   data: Record<CollectionName, Map<string, unknown>>;
   /** Every file found under content/. */
   filesSeen: number;
+  /** Image files under content/ (shown by pages, or reported). */
+  images: string[];
 }
 
 interface LoadedFile {
@@ -77,16 +80,22 @@ export function validateContent(options: ValidateOptions): ValidationResult {
   const rootKind = kindOfPath(contentRoot);
   if (rootKind === 'link') {
     report(CONTENT_DIR, 1, 1, 'file', notAFileMessage('a symbolic link'));
-    return { problems, entries, data, filesSeen: 0 };
+    return { problems, entries, data, filesSeen: 0, images: [] };
   }
 
   // 1. Every file is accounted for: loaded by a collection, or reported.
   const found = rootKind === 'dir' ? findFiles(contentRoot) : [];
   const loaded: LoadedFile[] = [];
+  const images: string[] = [];
   for (const file of found) {
     const rel = `${CONTENT_DIR}/${file.path}`;
     if (file.notAFile) {
       report(rel, 1, 1, 'file', notAFileMessage(file.notAFile));
+      continue;
+    }
+    // Images are checked where a page shows them (stage 3), and left over ones after every page (stage 4).
+    if (isImagePath(file.path)) {
+      images.push(rel);
       continue;
     }
     const verdict = classify(file.path);
@@ -112,6 +121,8 @@ export function validateContent(options: ValidateOptions): ValidationResult {
   const checked: (CheckedEntry & { rel: string })[] = [];
   const facts: EntryFacts[] = [];
   const glossaryWords: GlossaryWords[] = [];
+  const imageFiles = listedImageFiles(options.root, new Map(found.map((f) => [`${CONTENT_DIR}/${f.path}`, !f.notAFile])));
+  const imagesShown = new Set<string>();
 
   // 3. Each file: readable, parseable, schema-valid, with a body inside the safe subset.
   for (const file of loaded) {
@@ -141,6 +152,7 @@ export function validateContent(options: ValidateOptions): ValidationResult {
       const body = checkBody(source.tree, source.body!, source.bodyStartLine!, components);
       for (const p of body.problems) report(file.rel, p.line, p.column, p.field, p.message);
       links = body.links;
+      for (const p of checkImages(source.tree, file, imageFiles, imagesShown)) report(file.rel, p.line, p.column, p.field, p.message);
       if (options.keepTrees) rememberTree(source.body!, source.tree);
     }
     facts.push({ rel: file.rel, collection: file.collection, id: file.id, data: checkedData.data, raw: source.data, links, locate: at });
@@ -155,6 +167,7 @@ export function validateContent(options: ValidateOptions): ValidationResult {
 
   // 4. Rules across entries: links and drafts, unique titles and terms, career loops.
   for (const p of crossEntryRules(facts, ids)) report(p.rel, p.line, p.column, p.field, p.message);
+  for (const p of strayImages(images, ids, imagesShown)) report(p.rel, p.line, p.column, p.field, p.message);
 
   // Warnings come last: the unlinked-term check needs every glossary entry read first.
   const today = options.today ?? new Date();
@@ -163,7 +176,7 @@ export function validateContent(options: ValidateOptions): ValidationResult {
   }
 
   problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.severity.localeCompare(b.severity));
-  return { problems, entries, data, filesSeen: found.length };
+  return { problems, entries, data, filesSeen: found.length, images };
 }
 
 function kindOfPath(path: string): 'dir' | 'link' | 'missing' | 'other' {

@@ -21,6 +21,15 @@ describe('mdx-guard', () => {
     expect(() => transform(page('[x](javascript&#58;alert(1))'))).toThrow(/javascript: addresses/);
   });
 
+  it("stops image addresses the compiler would import from outside the page's folder, or with a query", () => {
+    expect(() => transform(page('![Settings](./a/../../../package.json)'))).toThrow(
+      /a\.mdx:5:1 body: this page's images go in a folder named after it/,
+    );
+    expect(() => transform(page('![A card](./a/card.png?raw)'))).toThrow(/cannot hold \? or #/);
+    expect(() => transform(page('![A card](./a/card.png)'))).toThrow(/content\/guides\/a\/card\.png does not exist/);
+    expect(() => transform(page('![A diagram](./a/diagram.svg)'))).toThrow(/SVG images are not accepted/);
+  });
+
   it('lets safe content and files outside content/ through untouched', () => {
     expect(transform(page('Text with <Cite source="any-id" /> and {/* a note */}.'))).toBeUndefined();
     expect(transform('{process.env.HOME}', '/site/src/components/mdx/examples/x.mdx')).toBeUndefined();

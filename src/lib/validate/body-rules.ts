@@ -89,8 +89,10 @@ export function checkBody(tree: MdxNode, body: string, bodyStartLine: number, sc
       case 'html':
         report(node, `raw HTML is not allowed in content; ${RAW_HTML_FIX}`);
         return false;
-      case 'link':
       case 'image':
+        // Images are files in content/ as well as addresses: src/lib/validate/images.ts checks them.
+        return undefined;
+      case 'link':
       case 'definition':
         checkAddress(node, report, links);
         return undefined;
@@ -105,7 +107,7 @@ function checkAddress(node: MdxNode, report: (node: MdxNode, message: string) =>
   const verdict = checkUrl(node.url ?? '');
   if (!verdict.ok) {
     report(node, verdict.message);
-  } else if (verdict.kind === 'internal' && node.type !== 'image') {
+  } else if (verdict.kind === 'internal') {
     links.push({ line: node.position!.start.line, column: node.position!.start.column, path: verdict.path, fragment: verdict.fragment });
   }
 }
@@ -126,6 +128,11 @@ function checkElement(
     // One error per block of HTML, not one per tag inside it.
     if (/^(script|style)$/i.test(name))
       report(node, `raw <${name}> tags are not allowed in content; pages ship no scripts or styles from MDX`);
+    else if (/^img$/i.test(name))
+      report(
+        node,
+        `raw HTML (<${name}>) is not allowed in content; show an image in Markdown as ![what it shows](./page-id/name.png), the file in a folder named after the page (see "Images" in CONTRIBUTING.md)`,
+      );
     else report(node, `raw HTML (<${name}>) is not allowed in content; ${RAW_HTML_FIX}`);
     return false;
   }
