@@ -73,8 +73,11 @@ export const isImagePath = (path: string) => IMAGE_LIKE.has(extname(path).toLowe
 
 /** How the validator sees the files under content/: it lists them once, safely, and this reads only what it listed. */
 export interface ImageFiles {
-  /** A path relative to the root (content/…): a regular file, something already reported as not a file, or nothing. */
-  kind(rel: string): 'file' | 'reported' | 'missing';
+  /**
+   * A path relative to the root (content/…): a regular file, a link or special file (on the way to it or at it)
+   * that is already reported where it is, one that is not, or nothing.
+   */
+  kind(rel: string): 'file' | 'reported' | 'not-a-file' | 'missing';
   /** The names of the regular files in a folder (content/guides/x), for "did you mean". */
   names(relDir: string): string[];
   /** Reads a regular file, refusing links and anything larger than the limit. */
@@ -169,6 +172,7 @@ function imageMessage(
   const kind = files.kind(target);
   // A link or special file is already reported where it is; one error is enough.
   if (kind === 'reported') return undefined;
+  if (kind === 'not-a-file') return `${target} is a link or a special file, which is never read; replace it with the image itself`;
   if (kind === 'missing') {
     const hint = didYouMean(name, files.names(folder.slice(0, -1)));
     // The file meant is explained by this message; it is not reported again as unused.
@@ -291,8 +295,8 @@ export function diskImageFiles(root: string): ImageFiles {
     try {
       for (let i = 1; i <= parts.length; i++) {
         const stat = lstatSync(join(root, ...parts.slice(0, i)));
-        if (stat.isSymbolicLink()) return 'reported';
-        if (i < parts.length ? !stat.isDirectory() : last === 'file' ? !stat.isFile() : !stat.isDirectory()) return 'reported';
+        if (stat.isSymbolicLink()) return 'not-a-file';
+        if (i < parts.length ? !stat.isDirectory() : last === 'file' ? !stat.isFile() : !stat.isDirectory()) return 'not-a-file';
       }
       return 'ok';
     } catch {
