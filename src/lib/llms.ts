@@ -90,7 +90,7 @@ export async function llmsFull(site: URL, builtImage: BuiltImageUrl): Promise<st
         '',
         ...d.pay.map(
           (f) =>
-            `- ${PAY_BASIS_LABELS[f.basis]} ${formatMoney(f.amount, f.currency, f.per, f.amountTo)}, ${formatPartialDate(f.asOf)}, ${f.occupation}, ${f.region}${cite(f.source)}`,
+            `- ${PAY_BASIS_LABELS[f.basis]} ${formatMoney(f.amount, f.currency, f.per, f.amountTo)}, ${f.asOf ? formatPartialDate(f.asOf) : 'undated'}, ${f.occupation}, ${f.region}${cite(f.source)}`,
         ),
         '',
       );
