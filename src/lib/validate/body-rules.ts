@@ -19,6 +19,7 @@ import { didYouMean } from '../../schemas/did-you-mean.ts';
 import { isCommentOnly, isExpression, isJsx, walk, type MdxNode } from '../mdx-tree.ts';
 import { errorMap } from '../../schemas/messages.ts';
 import type { Located } from './parse-source.ts';
+import { imageTagMessage } from './images.ts';
 import { checkUrl } from './urls.ts';
 
 /** A link to a page of this site, kept for the cross-entry stage (the page must exist and be published). */
@@ -128,12 +129,12 @@ function checkElement(
     // One error per block of HTML, not one per tag inside it.
     if (/^(script|style)$/i.test(name))
       report(node, `raw <${name}> tags are not allowed in content; pages ship no scripts or styles from MDX`);
-    else if (/^img$/i.test(name))
-      report(
-        node,
-        `raw HTML (<${name}>) is not allowed in content; show an image in Markdown as ![what it shows](./page-id/name.png), the file in a folder named after the page (see "Images" in CONTRIBUTING.md)`,
-      );
+    else if (imageTagMessage(name)) report(node, imageTagMessage(name)!);
     else report(node, `raw HTML (<${name}>) is not allowed in content; ${RAW_HTML_FIX}`);
+    return false;
+  }
+  if (!isMdxComponent(name) && imageTagMessage(name)) {
+    report(node, imageTagMessage(name)!);
     return false;
   }
   if (!isMdxComponent(name)) {
