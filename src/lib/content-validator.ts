@@ -12,7 +12,8 @@ import { lstatSync } from 'node:fs';
 import { join } from 'node:path';
 import { COLLECTION_DEFS, CONTENT_DIR, idFromFileName } from '../schemas/collections.ts';
 import { COLLECTIONS, ID_PATTERN, type CollectionName, type SchemaContext } from '../schemas/common.ts';
-import { contentWarnings, type CheckedEntry, type GlossaryWords } from './content-warnings.ts';
+import type { CheckedEntry, GlossaryWords } from './content-warnings.ts';
+import { entryWarnings } from './entry-warnings.ts';
 import { rememberTree } from './mdx-tree.ts';
 import { checkBody, componentSchemas, type InternalLink } from './validate/body-rules.ts';
 import { crossEntryRules, type EntryFacts } from './validate/cross-entry.ts';
@@ -33,6 +34,8 @@ export interface Problem {
   field: string;
   message: string;
   severity: Severity;
+  /** A warning's name, which a validate-ignore comment uses to silence it. */
+  rule?: string;
 }
 
 export interface ValidateOptions {
@@ -70,8 +73,15 @@ export function validateContent(options: ValidateOptions): ValidationResult {
   const problems: Problem[] = [];
   const entries = perCollection(() => [] as string[]);
   const data = perCollection(() => new Map<string, unknown>());
-  const report = (file: string, line: number, column: number, field: string, message: string, severity: Severity = 'error') =>
-    problems.push({ file, line, column, field, message, severity });
+  const report = (
+    file: string,
+    line: number,
+    column: number,
+    field: string,
+    message: string,
+    severity: Severity = 'error',
+    rule?: string,
+  ) => problems.push({ file, line, column, field, message, severity, ...(rule ? { rule } : {}) });
 
   // content/ itself must be a real folder: a link would make the validator and the build read somewhere else.
   const rootKind = kindOfPath(contentRoot);
@@ -159,7 +169,8 @@ export function validateContent(options: ValidateOptions): ValidationResult {
   // Warnings come last: the unlinked-term check needs every glossary entry read first.
   const today = options.today ?? new Date();
   for (const entry of checked) {
-    for (const w of contentWarnings(entry, glossaryWords, today)) report(entry.rel, w.line, w.column, w.field, w.message, 'warning');
+    for (const w of entryWarnings(entry, glossaryWords, ids.sources, today))
+      report(entry.rel, w.line, w.column, w.field, w.message, 'warning', w.rule);
   }
 
   problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.severity.localeCompare(b.severity));
@@ -201,6 +212,6 @@ function checkIds(loaded: readonly LoadedFile[], report: Reporter) {
   }
 }
 
-/** Formats a problem as `path:line:column field: message`. */
+/** Formats a problem as `path:line:column field: message`, a warning as `… field: warning: message [rule]`. */
 export const formatProblem = (p: Problem) =>
-  `${p.file}:${p.line}:${p.column} ${p.field}: ${p.severity === 'warning' ? 'warning: ' : ''}${p.message}`;
+  `${p.file}:${p.line}:${p.column} ${p.field}: ${p.severity === 'warning' ? 'warning: ' : ''}${p.message}${p.rule ? ` [${p.rule}]` : ''}`;
