@@ -45,6 +45,7 @@ export const WARNING_RULES = [
   'callout-syntax',
   'indented-code',
   'emoji-shortcode',
+  'code-language',
 ] as const;
 export type WarningRule = (typeof WARNING_RULES)[number];
 

@@ -8,17 +8,25 @@
  *   (`Term` then `: definition`) show a literal ": ";
  * - GitHub's alert boxes (`> [!NOTE]`) show as a quote starting "[!NOTE]";
  * - an indented code block is plain text in MDX (MDX has no indented code);
- * - emoji shortcodes (`:smile:`) show as typed.
+ * - emoji shortcodes (`:smile:`) show as typed;
+ * - a code block whose language the highlighter does not know (a typo such
+ *   as ```javscript) is shown without colour, and only the build log says so.
  *
  * Everything is decided on the parsed tree: the node's kind, where it starts
  * and the text the reader would see.
  */
+import { bundledLanguages } from 'shiki/langs';
+import { didYouMean } from '../schemas/did-you-mean.ts';
 import type { Warning } from './content-warnings.ts';
 import { walk, type MdxNode } from './mdx-tree.ts';
 
 const ALERT = /^\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)\]/i;
 /** A colon-wrapped name such as :smile: or :+1:, standing alone between spaces or punctuation. */
 const SHORTCODE = /(?<![\p{L}\p{N}:]):([a-z][a-z0-9_+-]*|\+1|-1):(?![\p{L}\p{N}:])/gu;
+
+/** Languages Shiki highlights (names and aliases), plus the names it shows as plain text. */
+const LANGUAGES = new Set([...Object.keys(bundledLanguages), 'text', 'plaintext', 'txt', 'plain', 'ansi']);
+const COMMON_LANGUAGES = ['sh', 'json', 'yaml', 'js', 'ts', 'python', 'html', 'css', 'text'];
 
 const at = (node: MdxNode) => ({ line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 });
 
@@ -41,7 +49,19 @@ export function markdownPitfalls(tree: MdxNode): Warning[] {
     out.push({ ...where, field: 'body', rule, message });
 
   walk(tree, (node, parent) => {
-    if (node.type === 'code' || node.type === 'inlineCode') return false;
+    if (node.type === 'code') {
+      const lang = (node as MdxNode & { lang?: string | null }).lang;
+      if (lang && !LANGUAGES.has(lang.toLowerCase())) {
+        const hint = didYouMean(lang, [...COMMON_LANGUAGES, ...LANGUAGES]);
+        warn(
+          at(node),
+          'code-language',
+          `the code block's language "${lang}" is not one the site can highlight, so it is shown without colour; ${hint ? `did you mean "${hint}"? ` : ''}use a language such as ${COMMON_LANGUAGES.join(', ')} (text for no highlighting)`,
+        );
+      }
+      return false;
+    }
+    if (node.type === 'inlineCode') return false;
     if (node.type === 'listItem') {
       const text = firstText(node.children?.[0]);
       if (text && /^:\s/.test(text.value ?? ''))
