@@ -5,14 +5,16 @@
  * and no warnings; every other ```mdx example (a piece of page text) must
  * validate as the text of a guide; and every command it mentions must exist.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, extname, join } from 'node:path';
+import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
 import { markdownToMdast } from 'satteri';
 import { formatProblem, validateContent } from '../../src/lib/content-validator.ts';
 import { WARNING_RULES } from '../../src/lib/content-warnings.ts';
 import { bodyFacts, parseBody, walk, type MdxNode } from '../../src/lib/mdx-tree.ts';
+import { parseSource } from '../../src/lib/validate/parse-source.ts';
 import { SCAFFOLD_TYPES } from '../../src/lib/scaffold.ts';
 import { COLLECTION_DEFS } from '../../src/schemas/collections.ts';
 
@@ -43,11 +45,26 @@ describe('CONTRIBUTING.md', () => {
     for (const collection of Object.values(SCAFFOLD_TYPES)) expect(folders).toContain(COLLECTION_DEFS[collection].dir);
   });
 
-  it('has examples that validate against the real content with no errors and no warnings', () => {
+  it('has examples that validate against the real content with no errors and no warnings', async () => {
     const root = mkdtempSync(join(tmpdir(), 'contributing-'));
     made.push(root);
     cpSync(join(ROOT, 'content'), join(root, 'content'), { recursive: true });
     for (const { file, text } of examples) writeFileSync(join(root, file), text);
+    // An example that shows an image gets a real one, of the format its name says, where its address points.
+    const shown = examples.flatMap(({ file, text }) => {
+      const parsed = parseSource(text, '.mdx');
+      const urls: string[] = [];
+      if (parsed.ok && parsed.parsed.tree) walk(parsed.parsed.tree, (n) => void (n.type === 'image' && urls.push(n.url!)));
+      return urls.map((url) => join(root, dirname(file), url));
+    });
+    expect(shown.length, 'the Images section has an example').toBeGreaterThan(0);
+    for (const path of shown) {
+      mkdirSync(dirname(path), { recursive: true });
+      const format = ({ '.jpg': 'jpeg', '.jpeg': 'jpeg', '.png': 'png', '.webp': 'webp', '.avif': 'avif' } as const)[extname(path)]!;
+      await sharp({ create: { width: 800, height: 450, channels: 3, background: '#808080' } })
+        .toFormat(format)
+        .toFile(path);
+    }
     const { problems } = validateContent({ root, today: new Date('2026-11-22T00:00:00Z') });
     const inExamples = problems.filter((p) => examples.some((e) => e.file === p.file));
     expect(inExamples.map(formatProblem)).toEqual([]);

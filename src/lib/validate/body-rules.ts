@@ -94,8 +94,10 @@ export function checkBody(tree: MdxNode, body: string, bodyStartLine: number, sc
       case 'html':
         report(node, `raw HTML is not allowed in content; ${RAW_HTML_FIX}`);
         return false;
-      case 'link':
       case 'image':
+        // Images are files in content/ as well as addresses: src/lib/validate/images.ts checks them.
+        return undefined;
+      case 'link':
       case 'definition':
         checkAddress(node, report, links);
         return undefined;
@@ -110,7 +112,7 @@ function checkAddress(node: MdxNode, report: (node: MdxNode, message: string) =>
   const verdict = checkUrl(node.url ?? '');
   if (!verdict.ok) {
     report(node, verdict.message);
-  } else if (verdict.kind === 'internal' && node.type !== 'image') {
+  } else if (verdict.kind === 'internal') {
     links.push({ line: node.position!.start.line, column: node.position!.start.column, path: verdict.path, fragment: verdict.fragment });
   }
 }

@@ -22,8 +22,9 @@ const FIXES: Record<string, string> = {
   code: 'write `code` between backticks instead',
   pre: 'put the code between two lines of ``` instead, with its language (```sh)',
   a: 'write the link as [text](https://…) instead',
-  img: 'write the image as ![what it shows](…) instead (see "Images" in CONTRIBUTING.md)',
-  figure: 'write the image as ![what it shows](…) instead (see "Images" in CONTRIBUTING.md)',
+  img: 'show an image in Markdown as ![what it shows](./page-id/name.png), the file in a folder named after the page (see "Images" in CONTRIBUTING.md)',
+  figure:
+    'show an image in Markdown as ![what it shows](./page-id/name.png), the file in a folder named after the page (see "Images" in CONTRIBUTING.md)',
   details: 'there is no folding section; write it as a section of its own (## Heading), or as a <Callout>',
   summary: 'there is no folding section; write it as a section of its own (## Heading), or as a <Callout>',
   blockquote: 'start each line of the quote with > instead',
