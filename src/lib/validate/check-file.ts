@@ -82,7 +82,14 @@ export function fileChecker(setup: CheckerSetup) {
     const problems: FileProblem[] = [];
     const add = (list: readonly (Located & { rule?: string })[], severity: FileProblem['severity'] = 'error') => {
       for (const p of list)
-        problems.push({ line: p.line, column: p.column, field: p.field, message: p.message, severity, ...(p.rule ? { rule: p.rule } : {}) });
+        problems.push({
+          line: p.line,
+          column: p.column,
+          field: p.field,
+          message: p.message,
+          severity,
+          ...(p.rule ? { rule: p.rule } : {}),
+        });
     };
     const read = readContentFile(join(setup.root, file.rel));
     if (!read.ok) {
@@ -116,7 +123,7 @@ export function fileChecker(setup: CheckerSetup) {
     const written = source.data && typeof source.data === 'object' && !Array.isArray(source.data) ? Object.keys(source.data) : [];
     outcome.facts = { data: checked.data, written, links, locate: at };
     const entry = { collection: file.collection, data: checked.data ?? source.data, locate: at, tree: source.tree };
-    add(entryWarnings(entry, glossary, setup.ids.sources, today), 'warning');
+    add(entryWarnings(entry, glossary, setup.ids.sources ?? new Set(), today), 'warning');
     return outcome;
   };
 }
