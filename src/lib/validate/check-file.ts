@@ -123,7 +123,9 @@ export function fileChecker(setup: CheckerSetup) {
     const written = source.data && typeof source.data === 'object' && !Array.isArray(source.data) ? Object.keys(source.data) : [];
     outcome.facts = { data: checked.data, written, links, locate: at };
     const entry = { collection: file.collection, data: checked.data ?? source.data, locate: at, tree: source.tree };
-    add(entryWarnings(entry, glossary, setup.ids.sources ?? new Set(), today), 'warning');
+    const yaml =
+      COLLECTION_DEFS[file.collection].extension === '.json' ? undefined : { text: source.yamlText, lineOffset: source.lineOffset };
+    add(entryWarnings(entry, glossary, setup.ids.sources ?? new Set(), today, yaml), 'warning');
     return outcome;
   };
 }
