@@ -32,6 +32,8 @@ export interface Problem {
   field: string;
   message: string;
   severity: Severity;
+  /** A warning's name, which a validate-ignore comment uses to silence it. */
+  rule?: string;
 }
 
 export interface ValidateOptions {
@@ -77,8 +79,8 @@ const perCollection = <T>(make: () => T) => Object.fromEntries(COLLECTIONS.map((
 
 const problemReporter =
   (problems: Problem[]) =>
-  (file: string, line: number, column: number, field: string, message: string, severity: Severity = 'error') =>
-    problems.push({ file, line, column, field, message, severity });
+  (file: string, line: number, column: number, field: string, message: string, severity: Severity = 'error', rule?: string) =>
+    problems.push({ file, line, column, field, message, severity, ...(rule ? { rule } : {}) });
 
 /** Stages 1 and 2: every file is accounted for (loaded by a collection, or reported), and ids are clean and unique. */
 export function planValidation(root: string): ValidationPlan {
@@ -140,7 +142,7 @@ export function finishValidation(plan: ValidationPlan, outcomes: readonly (FileO
   plan.files.forEach((file, i) => {
     const outcome = outcomes[i];
     if (!outcome) throw new Error(`${file.rel} was never checked`);
-    for (const p of outcome.problems) report(file.rel, p.line, p.column, p.field, p.message, p.severity);
+    for (const p of outcome.problems) report(file.rel, p.line, p.column, p.field, p.message, p.severity, p.rule);
     for (const image of outcome.imagesShown ?? []) imagesShown.add(image);
     const f = outcome.facts;
     if (!f) return;
@@ -219,6 +221,6 @@ function checkIds(loaded: readonly FileJob[], report: Reporter) {
   }
 }
 
-/** Formats a problem as `path:line:column field: message`. */
+/** Formats a problem as `path:line:column field: message`, a warning as `… field: warning: message [rule]`. */
 export const formatProblem = (p: Problem) =>
-  `${p.file}:${p.line}:${p.column} ${p.field}: ${p.severity === 'warning' ? 'warning: ' : ''}${p.message}`;
+  `${p.file}:${p.line}:${p.column} ${p.field}: ${p.severity === 'warning' ? 'warning: ' : ''}${p.message}${p.rule ? ` [${p.rule}]` : ''}`;

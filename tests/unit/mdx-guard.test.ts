@@ -2,6 +2,9 @@
  * The guard in front of the MDX compiler (dev and build): content that would run
  * code never reaches the compiler, even where the validator does not run.
  */
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { mdxGuard } from '../../src/integrations/mdx-guard.ts';
 
@@ -28,6 +31,28 @@ describe('mdx-guard', () => {
     expect(() => transform(page('![A card](./a/card.png?raw)'))).toThrow(/cannot hold \? or #/);
     expect(() => transform(page('![A card](./a/card.png)'))).toThrow(/content\/guides\/a\/card\.png does not exist/);
     expect(() => transform(page('![A diagram](./a/diagram.svg)'))).toThrow(/SVG images are not accepted/);
+  });
+
+  it('never lets the compiler import an image through a link, in the editing server too', () => {
+    const root = mkdtempSync(join(tmpdir(), 'mdx-guard-'));
+    try {
+      mkdirSync(join(root, 'content/guides/a'), { recursive: true });
+      symlinkSync('/etc/hostname', join(root, 'content/guides/a/card.png'));
+      symlinkSync('/etc', join(root, 'content/guides/b'));
+      const onDisk = mdxGuard(`${root}/content/`);
+      const run = (body: string, page: string) =>
+        (onDisk.transform as (code: string, id: string) => unknown).call(
+          {},
+          `---\ntitle: A\n---\n\n${body}\n`,
+          `${root}/content/guides/${page}.mdx`,
+        );
+      expect(() => run('![A card](./a/card.png)', 'a')).toThrow(
+        /guides\/a\.mdx:5:1 body: content\/guides\/a\/card\.png is a link or a special file/,
+      );
+      expect(() => run('![A host](./b/hostname.png)', 'b')).toThrow(/content\/guides\/b\/hostname\.png is a link or a special file/);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 
   it('lets safe content and files outside content/ through untouched', () => {

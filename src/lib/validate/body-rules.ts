@@ -19,6 +19,9 @@ import { didYouMean } from '../../schemas/did-you-mean.ts';
 import { isCommentOnly, isExpression, isJsx, walk, type MdxNode } from '../mdx-tree.ts';
 import { errorMap } from '../../schemas/messages.ts';
 import type { Located } from './parse-source.ts';
+import { rawHtmlMessage } from './html-fixes.ts';
+import { imageTagMessage } from './images.ts';
+import { expressionMessage } from './mdx-syntax.ts';
 import { checkUrl } from './urls.ts';
 
 /** A link to a page of this site, kept for the cross-entry stage (the page must exist and be published). */
@@ -80,11 +83,14 @@ export function checkBody(tree: MdxNode, body: string, bodyStartLine: number, sc
         return false;
       case 'mdxFlowExpression':
       case 'mdxTextExpression':
-        if (!isCommentOnly(node.value ?? ''))
+        if (!isCommentOnly(node.value ?? '')) {
+          const siblings = parent?.children ?? [];
+          const before = siblings[siblings.indexOf(node) - 1];
           report(
             node,
-            'text in { } is read as code in MDX, which content may not run; write \\{ and \\} to show braces, or {/* … */} for a note to other editors',
+            expressionMessage(node.value ?? '', parent?.type === 'heading', before?.type === 'text' ? (before.value ?? '') : ''),
           );
+        }
         return false;
       case 'html':
         report(node, `raw HTML is not allowed in content; ${RAW_HTML_FIX}`);
@@ -128,12 +134,11 @@ function checkElement(
     // One error per block of HTML, not one per tag inside it.
     if (/^(script|style)$/i.test(name))
       report(node, `raw <${name}> tags are not allowed in content; pages ship no scripts or styles from MDX`);
-    else if (/^img$/i.test(name))
-      report(
-        node,
-        `raw HTML (<${name}>) is not allowed in content; show an image in Markdown as ![what it shows](./page-id/name.png), the file in a folder named after the page (see "Images" in CONTRIBUTING.md)`,
-      );
-    else report(node, `raw HTML (<${name}>) is not allowed in content; ${RAW_HTML_FIX}`);
+    else report(node, imageTagMessage(name) ?? rawHtmlMessage(name, RAW_HTML_FIX));
+    return false;
+  }
+  if (!isMdxComponent(name) && imageTagMessage(name)) {
+    report(node, imageTagMessage(name)!);
     return false;
   }
   if (!isMdxComponent(name)) {

@@ -9,7 +9,8 @@
 import { join } from 'node:path';
 import { COLLECTION_DEFS } from '../../schemas/collections.ts';
 import { COLLECTIONS, type CollectionName, type SchemaContext } from '../../schemas/common.ts';
-import { contentWarnings, type GlossaryWords } from '../content-warnings.ts';
+import type { GlossaryWords } from '../content-warnings.ts';
+import { entryWarnings } from '../entry-warnings.ts';
 import type { MdxNode } from '../mdx-tree.ts';
 import { checkBody, componentSchemas, type InternalLink } from './body-rules.ts';
 import { outcomeKey } from './cache.ts';
@@ -27,6 +28,8 @@ export interface FileJob {
 
 export interface FileProblem extends Located {
   severity: 'error' | 'warning';
+  /** A warning's name (src/lib/warning-silences.ts). */
+  rule?: string;
 }
 
 /** What the rules across entries need from a file that parsed. */
@@ -87,8 +90,16 @@ export function fileChecker(setup: CheckerSetup) {
    */
   return function check(file: FileJob, glossary: readonly GlossaryWords[], glossaryHash = ''): FileOutcome {
     const problems: FileProblem[] = [];
-    const add = (list: readonly Located[], severity: FileProblem['severity'] = 'error') => {
-      for (const p of list) problems.push({ line: p.line, column: p.column, field: p.field, message: p.message, severity });
+    const add = (list: readonly (Located & { rule?: string })[], severity: FileProblem['severity'] = 'error') => {
+      for (const p of list)
+        problems.push({
+          line: p.line,
+          column: p.column,
+          field: p.field,
+          message: p.message,
+          severity,
+          ...(p.rule ? { rule: p.rule } : {}),
+        });
     };
     const read = readContentFile(join(setup.root, file.rel));
     if (!read.ok) {
@@ -129,7 +140,9 @@ export function fileChecker(setup: CheckerSetup) {
     const written = source.data && typeof source.data === 'object' && !Array.isArray(source.data) ? Object.keys(source.data) : [];
     outcome.facts = { data: checked.data, written, links, locate: at };
     const entry = { collection: file.collection, data: checked.data ?? source.data, locate: at, tree: source.tree };
-    add(contentWarnings(entry, glossary, today), 'warning');
+    const yaml =
+      COLLECTION_DEFS[file.collection].extension === '.json' ? undefined : { text: source.yamlText, lineOffset: source.lineOffset };
+    add(entryWarnings(entry, glossary, setup.ids.sources ?? new Set(), today, yaml), 'warning');
     return outcome;
   };
 }

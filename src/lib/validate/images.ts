@@ -73,8 +73,11 @@ export const isImagePath = (path: string) => IMAGE_LIKE.has(extname(path).toLowe
 
 /** How the validator sees the files under content/: it lists them once, safely, and this reads only what it listed. */
 export interface ImageFiles {
-  /** A path relative to the root (content/…): a regular file, something already reported as not a file, or nothing. */
-  kind(rel: string): 'file' | 'reported' | 'missing';
+  /**
+   * A path relative to the root (content/…): a regular file, a link or special file (on the way to it or at it)
+   * that is already reported where it is, one that is not, or nothing.
+   */
+  kind(rel: string): 'file' | 'reported' | 'not-a-file' | 'missing';
   /** The names of the regular files in a folder (content/guides/x), for "did you mean". */
   names(relDir: string): string[];
   /** Reads a regular file, refusing links and anything larger than the limit. */
@@ -84,6 +87,18 @@ export interface ImageFiles {
 const ALT_PLACEHOLDERS = /^(image|img|picture|photo|photograph|screenshot|figure|diagram|alt|alt text|todo|untitled)$/i;
 
 const example = (id: string, name = 'name.png', alt = 'what the image shows') => `![${alt}](./${id}/${name})`;
+
+const SHOW_IN_MARKDOWN = 'show an image in Markdown as ![what it shows](./page-id/name.png), the file in a folder named after the page';
+/** The fix for an HTML image tag, wherever it is reported (here, and for an unclosed tag in html-fixes.ts). */
+export const IMAGE_FIX = `${SHOW_IN_MARKDOWN}, and write its caption as a sentence below it (see "Images" in CONTRIBUTING.md)`;
+
+/** What to write instead of an HTML or JSX image tag pasted from elsewhere (<img>, <figure>, Astro's <Image>, inline <svg>). */
+export function imageTagMessage(name: string): string | undefined {
+  if (/^svg$/i.test(name))
+    return `inline SVG (<${name}>) is not allowed in content, because SVG can carry script; export the drawing as PNG and ${SHOW_IN_MARKDOWN} (see "Images" in CONTRIBUTING.md)`;
+  if (/^(img|image|picture|figure)$/i.test(name)) return `<${name}> is not allowed in content; ${IMAGE_FIX}`;
+  return undefined;
+}
 
 /**
  * The images one page shows, checked at their lines. `attempted` collects every
@@ -169,6 +184,7 @@ function imageMessage(
   const kind = files.kind(target);
   // A link or special file is already reported where it is; one error is enough.
   if (kind === 'reported') return undefined;
+  if (kind === 'not-a-file') return `${target} is a link or a special file, which is never read; replace it with the image itself`;
   if (kind === 'missing') {
     const hint = didYouMean(name, files.names(folder.slice(0, -1)));
     // The file meant is explained by this message; it is not reported again as unused.
@@ -291,8 +307,8 @@ export function diskImageFiles(root: string): ImageFiles {
     try {
       for (let i = 1; i <= parts.length; i++) {
         const stat = lstatSync(join(root, ...parts.slice(0, i)));
-        if (stat.isSymbolicLink()) return 'reported';
-        if (i < parts.length ? !stat.isDirectory() : last === 'file' ? !stat.isFile() : !stat.isDirectory()) return 'reported';
+        if (stat.isSymbolicLink()) return 'not-a-file';
+        if (i < parts.length ? !stat.isDirectory() : last === 'file' ? !stat.isFile() : !stat.isDirectory()) return 'not-a-file';
       }
       return 'ok';
     } catch {
