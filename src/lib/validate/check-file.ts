@@ -38,12 +38,20 @@ export interface FileFacts {
   data?: unknown;
   /** The top-level fields as written, before defaults: whether a field was written at all. */
   written: string[];
+  /** The entries the data names (references that exist), each with where it is written. */
+  refs: EntryRef[];
   links: InternalLink[];
   /**
    * Places a problem found later. It is a function, so a worker thread leaves it out and the main thread reads
    * the file again for the rare problem a rule across entries finds (`rereadingLocator`).
    */
   locate?: Locator;
+}
+
+export interface EntryRef {
+  collection: CollectionName;
+  id: string;
+  path: (string | number)[];
 }
 
 export interface FileOutcome {
@@ -115,7 +123,10 @@ export function fileChecker(setup: CheckerSetup) {
     const at = locator(source);
     const raw = rawDataProblems(source.data, at);
     add(raw);
+    context.refs = [];
     const checked = raw.length ? { problems: [] } : schemaProblems(schemas[file.collection], source.data, at);
+    const refs = namedEntries(context.refs, source.data);
+    delete context.refs;
     add(checked.problems);
     const outcome: FileOutcome = { problems };
     if (key) outcome.key = key;
@@ -138,7 +149,7 @@ export function fileChecker(setup: CheckerSetup) {
       if (setup.keepTrees) outcome.tree = { body: source.body!, tree: source.tree };
     }
     const written = source.data && typeof source.data === 'object' && !Array.isArray(source.data) ? Object.keys(source.data) : [];
-    outcome.facts = { data: checked.data, written, links, locate: at };
+    outcome.facts = { data: checked.data, written, refs, links, locate: at };
     const entry = { collection: file.collection, data: checked.data ?? source.data, locate: at, tree: source.tree };
     const yaml =
       COLLECTION_DEFS[file.collection].extension === '.json' ? undefined : { text: source.yamlText, lineOffset: source.lineOffset };
@@ -158,4 +169,33 @@ export function rereadingLocator(root: string, file: FileJob): Locator {
     }
     return inner(path);
   };
+}
+
+/** Each distinct reference with the first place its id is written in the data (ids are distinctive enough to find). */
+function namedEntries(found: readonly { collection: CollectionName; id: string }[], data: unknown): EntryRef[] {
+  const seen = new Set<string>();
+  const out: EntryRef[] = [];
+  for (const { collection, id } of found) {
+    const key = `${collection}/${id}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({ collection, id, path: pathOf(data, id) ?? [] });
+  }
+  return out;
+}
+
+function pathOf(value: unknown, id: string, path: (string | number)[] = []): (string | number)[] | undefined {
+  if (value === id) return path;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const found = pathOf(value[i], id, [...path, i]);
+      if (found) return found;
+    }
+  } else if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      const found = pathOf(v, id, [...path, k]);
+      if (found) return found;
+    }
+  }
+  return undefined;
 }

@@ -22,6 +22,8 @@ export interface EntryFacts {
   data?: unknown;
   /** The top-level fields as written, before defaults: whether a field was written at all. */
   written: readonly string[];
+  /** The entries the data names, each with where (a published page may not name a draft). */
+  refs: readonly { collection: CollectionName; id: string; path: (string | number)[] }[];
   links: InternalLink[];
   locate: (path: readonly PropertyKey[]) => { line: number; column: number };
 }
@@ -46,6 +48,7 @@ export function crossEntryRules(entries: readonly EntryFacts[], ids: Record<Coll
   const byKey = new Map(entries.map((e) => [`${e.collection}/${e.id}`, e]));
   uniqueTitles(entries, out);
   links(entries, ids, byKey, out);
+  namedDrafts(entries, byKey, out);
   careerLoops(entries, out);
   licences(entries, out);
   return out;
@@ -135,6 +138,23 @@ function links(
           message: `${link.entry ? 'this component shows' : 'this links to'} ${entry.rel}, which is a draft and is not published; publish it (remove draft: true) or remove the ${link.entry ? 'component' : 'link'}`,
         });
       }
+    }
+  }
+}
+
+/** The drafts rule for frontmatter: a published page may not name a draft (the build would fail on it without a line). */
+function namedDrafts(entries: readonly EntryFacts[], byKey: Map<string, EntryFacts>, out: CrossProblem[]) {
+  for (const e of entries) {
+    if (isDraft(e.data)) continue;
+    for (const ref of e.refs) {
+      const target = byKey.get(`${ref.collection}/${ref.id}`);
+      if (!target || target === e || !isDraft(target.data)) continue;
+      out.push({
+        rel: e.rel,
+        ...e.locate(ref.path),
+        field: formatPath(ref.path),
+        message: `names ${target.rel}, which is a draft and is not published; publish it (remove draft: true) or remove "${ref.id}" here`,
+      });
     }
   }
 }
