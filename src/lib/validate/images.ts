@@ -88,6 +88,18 @@ const ALT_PLACEHOLDERS = /^(image|img|picture|photo|photograph|screenshot|figure
 
 const example = (id: string, name = 'name.png', alt = 'what the image shows') => `![${alt}](./${id}/${name})`;
 
+const SHOW_IN_MARKDOWN = 'show an image in Markdown as ![what it shows](./page-id/name.png), the file in a folder named after the page';
+/** The fix for an HTML image tag, wherever it is reported (here, and for an unclosed tag in html-fixes.ts). */
+export const IMAGE_FIX = `${SHOW_IN_MARKDOWN}, and write its caption as a sentence below it (see "Images" in CONTRIBUTING.md)`;
+
+/** What to write instead of an HTML or JSX image tag pasted from elsewhere (<img>, <figure>, Astro's <Image>, inline <svg>). */
+export function imageTagMessage(name: string): string | undefined {
+  if (/^svg$/i.test(name))
+    return `inline SVG (<${name}>) is not allowed in content, because SVG can carry script; export the drawing as PNG and ${SHOW_IN_MARKDOWN} (see "Images" in CONTRIBUTING.md)`;
+  if (/^(img|image|picture|figure)$/i.test(name)) return `<${name}> is not allowed in content; ${IMAGE_FIX}`;
+  return undefined;
+}
+
 /**
  * The images one page shows, checked at their lines. `attempted` collects every
  * file a page tried to show, so a misplaced file is reported once, at the line
