@@ -150,7 +150,13 @@ function imageMessage(
   // Addresses with a scheme, site paths and fragments are judged as links are, then refused as images.
   if (clean === '' || /^[a-z][a-z0-9+.-]*:/i.test(clean.replace(/[\u0000-\u0020\u007f-\u009f]/g, '')) || /^[/\\#]/.test(clean)) {
     const verdict = checkUrl(url);
-    if (!verdict.ok) return verdict.message;
+    if (!verdict.ok) {
+      // An image in the address itself (data:) or any other scheme: the fix is a file, not another address.
+      const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(clean.replace(/[\u0000-\u0020\u007f-\u009f]/g, ''))?.[1]?.toLowerCase();
+      return scheme
+        ? `${scheme}: addresses are not allowed in content; save the image as ${folder}name.png and write ${example(id, 'name.png', alt || undefined)}`
+        : verdict.message;
+    }
     if (verdict.kind === 'external')
       return `images from other sites are not shown (they would load from a server the handbook does not control); if the image's licence allows reuse, save it as ${folder}name.png, cite its source, and write ${example(id, 'name.png', alt || undefined)}`;
     return `images are not shown from the site's own addresses; save the image as ${folder}name.png and write ${example(id, 'name.png', alt || undefined)}`;
