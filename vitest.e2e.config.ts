@@ -10,5 +10,7 @@ export default defineConfig({
     hookTimeout: 60_000,
     // One Chromium at a time: the machine has two cores.
     fileParallelism: false,
+    // The files run one after another in one worker instead of a new worker (and module graph) each.
+    isolate: false,
   },
 });
