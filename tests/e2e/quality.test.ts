@@ -6,7 +6,7 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { axeViolations, describeViolations } from './support/axe.ts';
+import { axeViolations, colourRules, describeViolations } from './support/axe.ts';
 import { launchBrowser } from './support/browser.ts';
 import { sitePages } from './support/pages.ts';
 
@@ -87,6 +87,55 @@ async function imageReport() {
 }
 
 /**
+ * What the dark scheme changes on the loaded page besides colours: each declaration under a prefers-color-scheme: dark
+ * media rule that is neither a colour property nor a custom property holding a colour, and any element whose media
+ * attribute (a <picture> source, a stylesheet link) names the scheme. Runs in the page.
+ */
+function darkBeyondColours(): string[] {
+  const colourProperties = new Set([
+    'color',
+    'background-color',
+    'border-top-color',
+    'border-right-color',
+    'border-bottom-color',
+    'border-left-color',
+    'outline-color',
+    'text-decoration-color',
+    'caret-color',
+    'accent-color',
+    'column-rule-color',
+    'fill',
+    'stroke',
+    'color-scheme',
+  ]);
+  const dark = (media: string) => /prefers-color-scheme:\s*dark/.test(media);
+  const found: string[] = [];
+  const walk = (rules: CSSRuleList, inDark: boolean) => {
+    for (const rule of rules) {
+      if (rule instanceof CSSMediaRule) {
+        walk(rule.cssRules, inDark || dark(rule.conditionText));
+        continue;
+      }
+      if (inDark && rule instanceof CSSStyleRule) {
+        for (const property of rule.style) {
+          const value = rule.style.getPropertyValue(property).trim();
+          const colour = property.startsWith('--') ? CSS.supports('color', value) : colourProperties.has(property);
+          if (!colour) found.push(`${rule.selectorText} { ${property}: ${value} }`);
+        }
+      }
+      // Nested rules, @supports and @layer blocks.
+      if ('cssRules' in rule) walk((rule as CSSGroupingRule).cssRules, inDark);
+    }
+  };
+  for (const sheet of document.styleSheets) walk(sheet.cssRules, dark(sheet.media.mediaText));
+  for (const el of document.querySelectorAll('[media]')) {
+    if (el.tagName !== 'META' && /prefers-color-scheme/.test(el.getAttribute('media') ?? ''))
+      found.push(`<${el.tagName.toLowerCase()} media>`);
+  }
+  return found;
+}
+
+/**
  * What the 360 px layout checks below assert, measured on the phone-width load the axe pass makes anyway (before axe
  * runs or the colour scheme changes): loading every page twice more just for them cost a third of this file's time.
  */
@@ -97,14 +146,24 @@ describe('axe', () => {
   // Both widths run at once (one tab each, two cores); the scheme is switched on the loaded page,
   // since only the colour tokens change and there is no need to load it twice.
   it.each(pages)(`%s has no violations at ${WIDTHS.join(' or ')} px, light or dark`, async (path) => {
+    // The phone-width load comes first and alone, so the layout shift is measured on a load nothing else competes with.
+    const phone = await tabs[0]!.tab.open(path);
+    layout.set(path, { overflow: await phone.evaluate(overflowReport), images: await phone.evaluate(imageReport) });
     const found = await Promise.all(
       tabs.map(async ({ width, tab: t }) => {
-        const page = await t.open(path);
-        if (width === PHONE) layout.set(path, { overflow: await page.evaluate(overflowReport), images: await page.evaluate(imageReport) });
+        const page = width === PHONE ? phone : await t.open(path);
         const lines: string[] = [];
         for (const colorScheme of SCHEMES) {
           await page.emulateMedia({ colorScheme });
-          const violations = await axeViolations(page);
+          // The dark scheme only swaps colours (checked here, on every page), so in it only the rules that depend on
+          // colour can find anything new; the other ~100 rules would repeat the light run's result at twice the cost.
+          let rules: string[] | undefined;
+          if (colorScheme === 'dark') {
+            expect(await page.evaluate(darkBeyondColours), `${path}: the dark scheme changes more than colours`).toEqual([]);
+            rules = await colourRules(page);
+            expect(rules).toContain('color-contrast');
+          }
+          const violations = await axeViolations(page, undefined, rules);
           axeRuns.renders += 1;
           axeRuns.violations += violations.length;
           lines.push(...describeViolations(violations).map((line) => `${width} px ${colorScheme}: ${line}`));

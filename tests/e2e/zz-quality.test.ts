@@ -1,0 +1,212 @@
+/**
+ * Accessibility and layout of every page in the sitemap, in Debian's Chromium
+ * against the shared static server (support/global-setup.ts): axe (WCAG 2.2
+ * AA and best practices) in both colour schemes at phone and desktop widths,
+ * no sideways scrolling on a 360 px phone, and nothing that could shift the layout as it loads.
+ */
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { axeViolations, colourRules, describeViolations } from './support/axe.ts';
+import { launchBrowser } from './support/browser.ts';
+import { sitePages } from './support/pages.ts';
+
+const pages = sitePages().slice(0, Number(process.env.QN ?? 1e9));
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** One tab per viewport width, reused for every page: a new context per page would triple the run time. */
+function tab(width: number) {
+  let context: BrowserContext;
+  let page: Page;
+  beforeAll(async () => {
+    context = await browser.newContext({ viewport: { width, height: 800 } });
+    page = await context.newPage();
+  });
+  afterAll(async () => {
+    await context?.close();
+  });
+  return {
+    async open(path: string): Promise<Page> {
+      await page.emulateMedia({ colorScheme: 'light' });
+      const res = await page.goto(`${inject('baseUrl')}${path}`, { waitUntil: 'load' });
+      expect(res?.status(), `${path} did not load`).toBe(200);
+      return page;
+    },
+  };
+}
+
+const SCHEMES = ['light', 'dark'] as const;
+const PHONE = 360;
+const WIDTHS = [PHONE, 1280] as const;
+const axeRuns = { renders: 0, violations: 0 };
+afterAll(() => {
+  console.log(
+    `axe: ${axeRuns.renders} renders (${pages.length} pages × ${SCHEMES.length} colour schemes × ${WIDTHS.length} widths), ${axeRuns.violations} violation(s)`,
+  );
+});
+
+/** How far the page scrolls sideways, naming the elements that stick out. Runs in the page. */
+function overflowReport() {
+  const limit = document.documentElement.clientWidth;
+  // Inside a scroll region only absolutely positioned elements can escape (when the region is not
+  // their containing block), so only those are suspects there.
+  const wide = [...document.querySelectorAll('body *')]
+    .filter((el) => el.getBoundingClientRect().right > limit + 0.5)
+    .filter((el) => !el.parentElement?.closest('.table-scroll') || ['absolute', 'fixed'].includes(getComputedStyle(el).position))
+    .slice(0, 5)
+    .map((el) => `<${el.tagName.toLowerCase()} class="${el.className}"> ends at ${Math.round(el.getBoundingClientRect().right)} px`);
+  return { scrollWidth: document.documentElement.scrollWidth, limit, wide };
+}
+
+/** Images without alt text or reserved dimensions, and the layout shift so far. Runs in the page. */
+async function imageReport() {
+  const problems: string[] = [];
+  for (const img of document.querySelectorAll('img')) {
+    const name = img.getAttribute('src') ?? '(no src)';
+    if (!img.hasAttribute('alt')) problems.push(`${name}: no alt attribute`);
+    if (!img.getAttribute('width') || !img.getAttribute('height')) problems.push(`${name}: no width and height attributes`);
+  }
+  for (const svg of document.querySelectorAll('svg')) {
+    const sized = svg.hasAttribute('viewBox') || (svg.getAttribute('width') && svg.getAttribute('height'));
+    if (!sized) problems.push(`<svg> ${svg.id || svg.getAttribute('aria-labelledby') || ''}: no viewBox or width and height`);
+  }
+  const shift = await new Promise<number>((resolve) => {
+    new PerformanceObserver((list) => {
+      resolve(list.getEntries().reduce((sum, e) => sum + (e as unknown as { value: number }).value, 0));
+    }).observe({ type: 'layout-shift', buffered: true });
+    // With no shift at all the observer never calls back.
+    setTimeout(() => resolve(0), 100);
+  });
+  return { problems, shift };
+}
+
+/**
+ * What the dark scheme changes on the loaded page besides colours: each declaration under a prefers-color-scheme: dark
+ * media rule that is neither a colour property nor a custom property holding a colour, and any element whose media
+ * attribute (a <picture> source, a stylesheet link) names the scheme. Runs in the page.
+ */
+function darkBeyondColours(): string[] {
+  const colourProperties = new Set([
+    'color',
+    'background-color',
+    'border-top-color',
+    'border-right-color',
+    'border-bottom-color',
+    'border-left-color',
+    'outline-color',
+    'text-decoration-color',
+    'caret-color',
+    'accent-color',
+    'column-rule-color',
+    'fill',
+    'stroke',
+    'color-scheme',
+  ]);
+  const dark = (media: string) => /prefers-color-scheme:\s*dark/.test(media);
+  const found: string[] = [];
+  const walk = (rules: CSSRuleList, inDark: boolean) => {
+    for (const rule of rules) {
+      if (rule instanceof CSSMediaRule) {
+        walk(rule.cssRules, inDark || dark(rule.conditionText));
+        continue;
+      }
+      if (inDark && rule instanceof CSSStyleRule) {
+        for (const property of rule.style) {
+          const value = rule.style.getPropertyValue(property).trim();
+          const colour = property.startsWith('--') ? CSS.supports('color', value) : colourProperties.has(property);
+          if (!colour) found.push(`${rule.selectorText} { ${property}: ${value} }`);
+        }
+      }
+      // Nested rules, @supports and @layer blocks.
+      if ('cssRules' in rule) walk((rule as CSSGroupingRule).cssRules, inDark);
+    }
+  };
+  for (const sheet of document.styleSheets) walk(sheet.cssRules, dark(sheet.media.mediaText));
+  for (const el of document.querySelectorAll('[media]')) {
+    if (el.tagName !== 'META' && /prefers-color-scheme/.test(el.getAttribute('media') ?? ''))
+      found.push(`<${el.tagName.toLowerCase()} media>`);
+  }
+  return found;
+}
+
+/**
+ * What the 360 px layout checks below assert, measured on the phone-width load the axe pass makes anyway (before axe
+ * runs or the colour scheme changes): loading every page twice more just for them cost a third of this file's time.
+ */
+const layout = new Map<string, { overflow: ReturnType<typeof overflowReport>; images: Awaited<ReturnType<typeof imageReport>> }>();
+
+describe('axe', () => {
+  const tabs = WIDTHS.map((width) => ({ width, tab: tab(width) }));
+  // Both widths run at once (one tab each, two cores); the scheme is switched on the loaded page,
+  // since only the colour tokens change and there is no need to load it twice.
+  it.each(pages)(`%s has no violations at ${WIDTHS.join(' or ')} px, light or dark`, async (path) => {
+    // The phone-width load comes first and alone, so the layout shift is measured on a load nothing else competes with.
+    const phone = await tabs[0]!.tab.open(path);
+    layout.set(path, { overflow: await phone.evaluate(overflowReport), images: await phone.evaluate(imageReport) });
+    const found = await Promise.all(
+      tabs.map(async ({ width, tab: t }) => {
+        const page = width === PHONE ? phone : await t.open(path);
+        const lines: string[] = [];
+        for (const colorScheme of SCHEMES) {
+          await page.emulateMedia({ colorScheme });
+          // The dark scheme only swaps colours (checked here, on every page), so in it only the rules that depend on
+          // colour can find anything new; the other ~100 rules would repeat the light run's result at twice the cost.
+          let rules: string[] | undefined;
+          if (colorScheme === 'dark') {
+            expect(await page.evaluate(darkBeyondColours), `${path}: the dark scheme changes more than colours`).toEqual([]);
+            rules = await colourRules(page);
+            expect(rules).toContain('color-contrast');
+          }
+          const violations = await axeViolations(page, undefined, rules);
+          axeRuns.renders += 1;
+          axeRuns.violations += violations.length;
+          lines.push(...describeViolations(violations).map((line) => `${width} px ${colorScheme}: ${line}`));
+        }
+        return lines;
+      }),
+    );
+    expect(found.flat()).toEqual([]);
+  });
+});
+
+describe('layout on a 360 px phone', () => {
+  const t = tab(PHONE);
+  /** The page's layout as the axe pass measured it; a page that pass could not load has none, and fails here too. */
+  const measured = (path: string) => {
+    const report = layout.get(path);
+    if (!report) throw new Error(`${path} was not measured: it did not load at ${PHONE} px (see the axe test)`);
+    return report;
+  };
+
+  it.each(pages)('%s does not scroll sideways', (path) => {
+    const { overflow } = measured(path);
+    expect(overflow.scrollWidth, `page scrolls sideways; wide elements: ${overflow.wide.join('; ') || 'none found'}`).toBeLessThanOrEqual(
+      overflow.limit,
+    );
+  });
+
+  it.each(pages)('%s gives every image alt text and fixed dimensions, and does not shift', (path) => {
+    const { images: report } = measured(path);
+    expect(report.problems).toEqual([]);
+    expect(report.shift, 'cumulative layout shift while loading').toBe(0);
+  });
+
+  it('the checks catch a violation, a wide element, an unsized image and a shift (so they can fail)', async () => {
+    const page = await t.open('/');
+    await page.evaluate(() => {
+      const main = document.querySelector('main')!;
+      main.insertAdjacentHTML('afterbegin', '<div id="too-wide" style="width: 600px">wide</div><img src="/favicon.svg">');
+    });
+    expect((await axeViolations(page)).map((v) => v.id)).toContain('image-alt');
+    expect((await page.evaluate(overflowReport)).wide[0]).toMatch(/^<div class=""> ends at \d+ px/);
+    const report = await page.evaluate(imageReport);
+    expect(report.problems).toEqual(['/favicon.svg: no alt attribute', '/favicon.svg: no width and height attributes']);
+    expect(report.shift).toBeGreaterThan(0);
+  });
+});
