@@ -14,7 +14,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { changedFiles } from '../src/lib/changed-files.ts';
 import { fixContent } from '../src/lib/content-fixes.ts';
-import { validateContent } from '../src/lib/content-validator.ts';
+import { validateContentInParallel } from '../src/lib/validate/parallel.ts';
 import { FORMATS, formatAs, type Format } from '../src/lib/problem-format.ts';
 
 const { values } = parseArgs({
@@ -44,8 +44,9 @@ if (values.fix) {
   for (const fix of fixContent(root)) console.log(`${fix.file}: fixed: ${fix.message}`);
 }
 
-// Every file is still read when only some are reported: references need all the ids.
-const result = validateContent(today ? { root, today } : { root });
+// Every file is still read when only some are reported: references need all the ids. The files are checked on
+// every core (src/lib/validate/parallel.ts), with the same result as the build's one-thread check.
+const result = await validateContentInParallel(today ? { root, today } : { root });
 let problems = result.problems;
 if (values.changed) {
   const changed = changedFiles(root);

@@ -10,8 +10,9 @@
  * - A Markdown table scrolls inside its own focusable region on a phone, the
  *   same region DataTable gives the templates' tables, named after the heading
  *   it sits under so a screen reader can tell the regions apart.
+ * - Footnotes keep the "Footnotes" heading above them visible, so the list says what it is.
  *
- * Both work on the tree, never on the text, so code spans and blocks are untouched.
+ * All work on the tree, never on the text, so code spans and blocks are untouched.
  */
 import { defineHastPlugin } from 'satteri';
 import { placeOf, placeTag } from './role-anatomy.ts';
@@ -87,4 +88,20 @@ export const roleBodySections = defineHastPlugin({
   },
 });
 
-export const handbookHastPlugins = [attachCitations, scrollingTables, roleBodySections];
+/**
+ * GFM footnotes come under a "Footnotes" heading that Sätteri hides from sight (class sr-only), so a sighted
+ * reader sees a numbered list after the last section with nothing saying what it is, just above the page's
+ * sources. The heading is shown like the page's other closing headings.
+ */
+export const visibleFootnoteLabel = defineHastPlugin({
+  name: 'handbook-visible-footnote-label',
+  element: {
+    filter: ['h2'],
+    visit(node, ctx) {
+      const properties = (node as unknown as { properties?: Record<string, unknown> }).properties;
+      if (properties?.id === 'footnote-label') ctx.setProperty(node, 'className', undefined);
+    },
+  },
+});
+
+export const handbookHastPlugins = [attachCitations, scrollingTables, roleBodySections, visibleFootnoteLabel];

@@ -1,5 +1,16 @@
-import type { APIRoute } from 'astro';
+import type { APIRoute, ImageMetadata } from 'astro';
+import { getImage } from 'astro:assets';
 import { llmsFull } from '../lib/llms.ts';
 
-export const GET: APIRoute = async ({ site }) =>
-  new Response(await llmsFull(site!), { headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+// Every image a page may show (the validator allows no other place); loaded only when a page shows it.
+const images = import.meta.glob<ImageMetadata>('/content/*/*/*.{png,jpg,jpeg,webp,avif}', { import: 'default' });
+
+export const GET: APIRoute = async ({ site }) => {
+  // The same transform as the page's <Image>, so llms-full.txt points at the file the page shows.
+  const builtImage = async (file: string) => {
+    const load = images[`/${file}`];
+    if (!load) throw new Error(`llms-full.txt: ${file} is shown by a page but was not found`);
+    return new URL((await getImage({ src: await load() })).src, site).href;
+  };
+  return new Response(await llmsFull(site!, builtImage), { headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+};
