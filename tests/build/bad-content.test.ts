@@ -139,6 +139,17 @@ describe('astro build on every accepted case at once', () => {
       expect([String(size.width), String(size.height)]).toEqual([attr(img, 'width'), attr(img, 'height')]);
       expect(attr(img, 'alt')).toMatch(/test card/);
     }
+    // A file wider than the text column is served at the column's width and twice that, never at its own 1600 px.
+    const [wide] = images;
+    expect(attr(wide!, 'sizes')).toBeTruthy();
+    const candidates = attr(wide!, 'srcset')!
+      .split(',')
+      .map((c) => c.trim().split(/\s+/));
+    expect(candidates.map(([, w]) => w)).toEqual(['608w', '1216w']);
+    for (const [url, w] of candidates) {
+      const size = imageSize(readFileSync(join(site, 'dist', url!)));
+      expect([size.type, `${size.width}w`]).toEqual(['webp', w]);
+    }
     // The files as written are not published beside the optimised ones.
     expect(readdirSync(join(site, 'dist/_astro')).filter((f) => /\.(png|jpe?g|avif)$/.test(f))).toEqual([]);
 

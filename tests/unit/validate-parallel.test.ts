@@ -5,7 +5,8 @@
  * content are validated both ways, with chunks small enough that every
  * thread gets files of every kind.
  */
-import { rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { validateContent } from '../../src/lib/content-validator.ts';
@@ -44,5 +45,73 @@ describe('validating on several threads', () => {
     let perThread: number[] = [];
     expect(await validateContentInParallel({ root: ROOT, today: TODAY }, { threads: 4, onDone: (n) => (perThread = n) })).toEqual(one);
     expect(perThread).toEqual([Object.values(one.entries).flat().length]);
+  });
+});
+
+describe('the cache of checked files', () => {
+  const run = async (root: string, cacheDir: string, today = TODAY) => {
+    let hits = -1;
+    const result = await validateContentInParallel({ root, today }, { cacheDir, minFiles: 0, chunk: 4, onDone: (_, h) => (hits = h) });
+    return { result, hits };
+  };
+
+  it('gives the same result from the cache, and checks again exactly what changed', async () => {
+    const site = makeSite(loadCases());
+    const cacheDir = mkdtempSync(join(tmpdir(), 'validate-cache-'));
+    made.push(site, cacheDir);
+    const fresh = validateContent({ root: site, today: TODAY });
+    const files = Object.values(fresh.entries).flat().length;
+
+    const cold = await run(site, cacheDir);
+    expect(cold.hits).toBe(0);
+    expect(cold.result).toEqual(fresh);
+    const warm = await run(site, cacheDir);
+    expect(warm.result).toEqual(fresh);
+    // Files that could not be read or show images are checked every time; nearly all the rest come from the cache.
+    expect(warm.hits).toBeGreaterThan(files * 0.8);
+
+    // An edited file is checked again, and only it.
+    const edited = join(site, 'content/roles/engineer.mdx');
+    writeFileSync(edited, readFileSync(edited, 'utf8').replace(/^title: .*$/m, 'title: ""'));
+    const afterEdit = await run(site, cacheDir);
+    expect(afterEdit.hits).toBe(warm.hits - 1);
+    expect(afterEdit.result).toEqual(validateContent({ root: site, today: TODAY }));
+    expect(afterEdit.result.problems.some((p) => p.file === 'content/roles/engineer.mdx' && p.field === 'title')).toBe(true);
+
+    // Another day can make figures stale or dates past: nothing is taken from the cache.
+    const later = new Date('2031-01-01T00:00:00Z');
+    const nextDay = await run(site, cacheDir, later);
+    expect(nextDay.hits).toBe(0);
+    expect(nextDay.result).toEqual(validateContent({ root: site, today: later }));
+  });
+
+  it('checks pages again when a glossary term changes, and every file when a file comes or goes', async () => {
+    const site = makeSite([]);
+    const cacheDir = mkdtempSync(join(tmpdir(), 'validate-cache-'));
+    made.push(site, cacheDir);
+    const guide = join(site, 'content/guides/getting-started.mdx');
+    writeFileSync(guide, `${readFileSync(guide, 'utf8')}\nA paragraph about feedback the faders.\n`);
+    await run(site, cacheDir);
+    const before = await run(site, cacheDir);
+    expect(before.hits).toBeGreaterThan(0);
+    const feedback = (r: Awaited<ReturnType<typeof run>>) =>
+      r.result.problems.filter((p) => p.file === 'content/guides/getting-started.mdx' && /"feedback" is in the glossary/.test(p.message));
+    expect(feedback(before)).toEqual([]);
+
+    // Same files, same ids: only the glossary's words differ, and the guide now uses one of them unlinked.
+    const term = join(site, 'content/glossary/gain-staging.yaml');
+    writeFileSync(term, readFileSync(term, 'utf8').replace(/^term: .*$/m, 'term: feedback'));
+    const after = await run(site, cacheDir);
+    expect(feedback(after)).toHaveLength(1);
+    expect(after.result).toEqual(validateContent({ root: site, today: TODAY }));
+
+    // A new file changes the ids every reference is checked against, so nothing comes from the cache.
+    writeFileSync(
+      join(site, 'content/glossary/another-term.yaml'),
+      readFileSync(term, 'utf8').replace(/^term: .*$/m, 'term: another term'),
+    );
+    const added = await run(site, cacheDir);
+    expect(added.hits).toBe(0);
+    expect(added.result).toEqual(validateContent({ root: site, today: TODAY }));
   });
 });

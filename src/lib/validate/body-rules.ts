@@ -20,6 +20,7 @@ import { isCommentOnly, isExpression, isJsx, walk, type MdxNode } from '../mdx-t
 import { errorMap } from '../../schemas/messages.ts';
 import type { Located } from './parse-source.ts';
 import { rawHtmlMessage } from './html-fixes.ts';
+import { imageTagMessage } from './images.ts';
 import { expressionMessage } from './mdx-syntax.ts';
 import { checkUrl } from './urls.ts';
 
@@ -133,7 +134,11 @@ function checkElement(
     // One error per block of HTML, not one per tag inside it.
     if (/^(script|style)$/i.test(name))
       report(node, `raw <${name}> tags are not allowed in content; pages ship no scripts or styles from MDX`);
-    else report(node, rawHtmlMessage(name, RAW_HTML_FIX));
+    else report(node, imageTagMessage(name) ?? rawHtmlMessage(name, RAW_HTML_FIX));
+    return false;
+  }
+  if (!isMdxComponent(name) && imageTagMessage(name)) {
+    report(node, imageTagMessage(name)!);
     return false;
   }
   if (!isMdxComponent(name)) {

@@ -13,6 +13,7 @@ import type { GlossaryWords } from '../content-warnings.ts';
 import { entryWarnings } from '../entry-warnings.ts';
 import type { MdxNode } from '../mdx-tree.ts';
 import { checkBody, componentSchemas, type InternalLink } from './body-rules.ts';
+import { outcomeKey } from './cache.ts';
 import { checkImages, listedImageFiles } from './images.ts';
 import { parseSource, yamlOf, type Located } from './parse-source.ts';
 import { readContentFile } from './read-files.ts';
@@ -52,6 +53,10 @@ export interface FileOutcome {
   glossary?: GlossaryWords;
   /** Image files the page shows or tried to show (content/…), so they are not reported again as unused. */
   imagesShown?: string[];
+  /** The key to store this outcome under (`cache.ts`), when the run keeps a cache and the outcome may be stored. */
+  key?: string;
+  /** Set instead of everything else when an outcome is stored under this key: the main thread takes it from the cache. */
+  cached?: string;
   /** The body and its tree, only when the checker keeps trees (a build's pages read them). */
   tree?: { body: string; tree: MdxNode };
 }
@@ -63,6 +68,8 @@ export interface CheckerSetup {
   listed: ReadonlyMap<string, boolean>;
   today?: Date | undefined;
   keepTrees?: boolean | undefined;
+  /** With a cache: what every key shares (`OutcomeCache.context`) and the keys already stored. */
+  cache?: { context: string; known: ReadonlySet<string> } | undefined;
 }
 
 /** Glossary entries are checked before the rest: every other page's warnings need their words. */
@@ -77,8 +84,11 @@ export function fileChecker(setup: CheckerSetup) {
   const today = setup.today ?? new Date();
   const imageFiles = listedImageFiles(setup.root, setup.listed);
 
-  /** Checks one file; `glossary` must hold every glossary entry's words unless the file is itself a glossary entry. */
-  return function check(file: FileJob, glossary: readonly GlossaryWords[]): FileOutcome {
+  /**
+   * Checks one file; `glossary` must hold every glossary entry's words unless the file is itself a glossary entry
+   * (`glossaryHash` is their `glossaryKey`, for the cache).
+   */
+  return function check(file: FileJob, glossary: readonly GlossaryWords[], glossaryHash = ''): FileOutcome {
     const problems: FileProblem[] = [];
     const add = (list: readonly (Located & { rule?: string })[], severity: FileProblem['severity'] = 'error') => {
       for (const p of list)
@@ -96,9 +106,11 @@ export function fileChecker(setup: CheckerSetup) {
       add([{ line: read.line, column: 1, field: 'file', message: read.message }]);
       return { problems };
     }
+    const key = setup.cache && outcomeKey(setup.cache.context, checkedFirst(file.collection) ? '' : glossaryHash, file.rel, read.text);
+    if (key && setup.cache!.known.has(key)) return { problems, cached: key };
     const parsed = parseSource(read.text, COLLECTION_DEFS[file.collection].extension);
     add(parsed.problems);
-    if (!parsed.ok) return { problems };
+    if (!parsed.ok) return key ? { problems, key } : { problems };
     const source = parsed.parsed;
     const at = locator(source);
     const raw = rawDataProblems(source.data, at);
@@ -106,6 +118,7 @@ export function fileChecker(setup: CheckerSetup) {
     const checked = raw.length ? { problems: [] } : schemaProblems(schemas[file.collection], source.data, at);
     add(checked.problems);
     const outcome: FileOutcome = { problems };
+    if (key) outcome.key = key;
     if (checked.data !== undefined && file.collection === 'glossary') {
       const { term, aliases } = checked.data as { term: string; aliases: string[] };
       outcome.glossary = { id: file.id, term, aliases };
@@ -117,13 +130,19 @@ export function fileChecker(setup: CheckerSetup) {
       links = body.links;
       const attempted = new Set<string>();
       add(checkImages(source.tree, file, imageFiles, attempted));
-      if (attempted.size) outcome.imagesShown = [...attempted];
+      if (attempted.size) {
+        outcome.imagesShown = [...attempted];
+        // Its outcome depends on the image files too, which the key does not cover.
+        delete outcome.key;
+      }
       if (setup.keepTrees) outcome.tree = { body: source.body!, tree: source.tree };
     }
     const written = source.data && typeof source.data === 'object' && !Array.isArray(source.data) ? Object.keys(source.data) : [];
     outcome.facts = { data: checked.data, written, links, locate: at };
     const entry = { collection: file.collection, data: checked.data ?? source.data, locate: at, tree: source.tree };
-    add(entryWarnings(entry, glossary, setup.ids.sources ?? new Set(), today), 'warning');
+    const yaml =
+      COLLECTION_DEFS[file.collection].extension === '.json' ? undefined : { text: source.yamlText, lineOffset: source.lineOffset };
+    add(entryWarnings(entry, glossary, setup.ids.sources ?? new Set(), today, yaml, source.body), 'warning');
     return outcome;
   };
 }

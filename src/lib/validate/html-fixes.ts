@@ -4,6 +4,7 @@
  * block); the error names the Markdown or component that does the same job,
  * so the fix is in the message rather than in a search of CONTRIBUTING.md.
  */
+import { IMAGE_FIX } from './images.ts';
 
 const TABLE = 'write a Markdown table (| between cells), or <Table> with <Row> and <Cell> when cells merge or hold line breaks';
 
@@ -22,9 +23,9 @@ const FIXES: Record<string, string> = {
   code: 'write `code` between backticks instead',
   pre: 'put the code between two lines of ``` instead, with its language (```sh)',
   a: 'write the link as [text](https://…) instead',
-  img: 'show an image in Markdown as ![what it shows](./page-id/name.png), the file in a folder named after the page (see "Images" in CONTRIBUTING.md)',
-  figure:
-    'show an image in Markdown as ![what it shows](./page-id/name.png), the file in a folder named after the page (see "Images" in CONTRIBUTING.md)',
+  img: IMAGE_FIX,
+  figure: IMAGE_FIX,
+  picture: IMAGE_FIX,
   details: 'there is no folding section; write it as a section of its own (## Heading), or as a <Callout>',
   summary: 'there is no folding section; write it as a section of its own (## Heading), or as a <Callout>',
   blockquote: 'start each line of the quote with > instead',

@@ -88,6 +88,18 @@ const ALT_PLACEHOLDERS = /^(image|img|picture|photo|photograph|screenshot|figure
 
 const example = (id: string, name = 'name.png', alt = 'what the image shows') => `![${alt}](./${id}/${name})`;
 
+const SHOW_IN_MARKDOWN = 'show an image in Markdown as ![what it shows](./page-id/name.png), the file in a folder named after the page';
+/** The fix for an HTML image tag, wherever it is reported (here, and for an unclosed tag in html-fixes.ts). */
+export const IMAGE_FIX = `${SHOW_IN_MARKDOWN}, and write its caption as a sentence below it (see "Images" in CONTRIBUTING.md)`;
+
+/** What to write instead of an HTML or JSX image tag pasted from elsewhere (<img>, <figure>, Astro's <Image>, inline <svg>). */
+export function imageTagMessage(name: string): string | undefined {
+  if (/^svg$/i.test(name))
+    return `inline SVG (<${name}>) is not allowed in content, because SVG can carry script; export the drawing as PNG and ${SHOW_IN_MARKDOWN} (see "Images" in CONTRIBUTING.md)`;
+  if (/^(img|image|picture|figure)$/i.test(name)) return `<${name}> is not allowed in content; ${IMAGE_FIX}`;
+  return undefined;
+}
+
 /**
  * The images one page shows, checked at their lines. `attempted` collects every
  * file a page tried to show, so a misplaced file is reported once, at the line
@@ -138,7 +150,13 @@ function imageMessage(
   // Addresses with a scheme, site paths and fragments are judged as links are, then refused as images.
   if (clean === '' || /^[a-z][a-z0-9+.-]*:/i.test(clean.replace(/[\u0000-\u0020\u007f-\u009f]/g, '')) || /^[/\\#]/.test(clean)) {
     const verdict = checkUrl(url);
-    if (!verdict.ok) return verdict.message;
+    if (!verdict.ok) {
+      // An image in the address itself (data:) or any other scheme: the fix is a file, not another address.
+      const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(clean.replace(/[\u0000-\u0020\u007f-\u009f]/g, ''))?.[1]?.toLowerCase();
+      return scheme
+        ? `${scheme}: addresses are not allowed in content; save the image as ${folder}name.png and write ${example(id, 'name.png', alt || undefined)}`
+        : verdict.message;
+    }
     if (verdict.kind === 'external')
       return `images from other sites are not shown (they would load from a server the handbook does not control); if the image's licence allows reuse, save it as ${folder}name.png, cite its source, and write ${example(id, 'name.png', alt || undefined)}`;
     return `images are not shown from the site's own addresses; save the image as ${folder}name.png and write ${example(id, 'name.png', alt || undefined)}`;

@@ -11,6 +11,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { GlossaryWords } from '../content-warnings.ts';
 import { finishValidation, planValidation, type ValidateOptions, type ValidationResult } from '../content-validator.ts';
+import { glossaryKey, OutcomeCache } from './cache.ts';
 import { checkedFirst, fileChecker, type FileJob, type FileOutcome } from './check-file.ts';
 
 export interface ParallelOptions {
@@ -22,8 +23,10 @@ export interface ParallelOptions {
   chunk?: number;
   /** Whether this thread checks files too (default), or only hands them out: tests use false to make the workers do it all. */
   mainChecks?: boolean;
-  /** Told how many files each thread checked, the workers' first (a worker that failed checked none). */
-  onDone?: (filesPerThread: number[]) => void;
+  /** A folder to keep checked files' outcomes in between runs (`cache.ts`); none by default. */
+  cacheDir?: string;
+  /** Told how many files each thread read, the workers' first (a worker that failed read none), and how many outcomes came from the cache. */
+  onDone?: (filesPerThread: number[], cacheHits: number) => void;
 }
 
 export interface WorkerSetup {
@@ -31,6 +34,7 @@ export interface WorkerSetup {
   ids: Record<string, string[]>;
   listed: [string, boolean][];
   today?: string | undefined;
+  cache?: { context: string; known: string[] } | undefined;
 }
 
 export type ToWorker = { kind: 'glossary'; words: GlossaryWords[] } | { kind: 'chunk'; chunk: number; files: FileJob[] };
@@ -38,16 +42,26 @@ export type FromWorker = { kind: 'ready' } | { kind: 'done'; chunk: number; outc
 
 export async function validateContentInParallel(
   options: Omit<ValidateOptions, 'keepTrees'>,
-  { threads = Math.min(availableParallelism(), 4), minFiles = 1500, chunk = 200, mainChecks = true, onDone }: ParallelOptions = {},
+  {
+    threads = Math.min(availableParallelism(), 4),
+    minFiles = 1500,
+    chunk = 200,
+    mainChecks = true,
+    cacheDir,
+    onDone,
+  }: ParallelOptions = {},
 ): Promise<ValidationResult> {
   const plan = planValidation(options.root);
-  const check = fileChecker({ root: options.root, ids: plan.ids, listed: plan.listed, today: options.today });
+  const cache = cacheDir === undefined ? undefined : new OutcomeCache(cacheDir, options.root);
+  const cacheView = cache && { context: OutcomeCache.context(plan.ids, plan.listed, options.today ?? new Date()), known: cache.known };
+  const check = fileChecker({ root: options.root, ids: plan.ids, listed: plan.listed, today: options.today, cache: cacheView });
   const workerCount = plan.files.length >= minFiles ? Math.max(0, threads - 1) : 0;
   const setup: WorkerSetup = {
     root: options.root,
     ids: Object.fromEntries(Object.entries(plan.ids).map(([c, set]) => [c, [...set]])),
     listed: [...plan.listed],
     today: options.today?.toISOString(),
+    cache: cacheView && { context: cacheView.context, known: [...cacheView.known] },
   };
   const pool = Array.from({ length: workerCount }, () => new Helper(setup));
   try {
@@ -55,11 +69,18 @@ export async function validateContentInParallel(
     const indexes = plan.files.map((_, i) => i);
     const first = indexes.filter((i) => checkedFirst(plan.files[i]!.collection));
     await runChunks(first, chunk, plan.files, outcomes, pool, mainChecks, (file) => check(file, []));
+    if (cache) for (const i of first) outcomes[i] = cache.resolve(outcomes[i]!);
     const glossary = first.flatMap((i) => (outcomes[i]!.glossary ? [outcomes[i]!.glossary!] : []));
     for (const helper of pool) helper.send({ kind: 'glossary', words: glossary });
     const rest = indexes.filter((i) => !checkedFirst(plan.files[i]!.collection));
-    await runChunks(rest, chunk, plan.files, outcomes, pool, mainChecks, (file) => check(file, glossary));
-    onDone?.([...pool.map((helper) => helper.filesChecked), plan.files.length - pool.reduce((n, h) => n + h.filesChecked, 0)]);
+    const glossaryHash = cache ? glossaryKey(glossary) : '';
+    await runChunks(rest, chunk, plan.files, outcomes, pool, mainChecks, (file) => check(file, glossary, glossaryHash));
+    if (cache) {
+      for (const i of rest) outcomes[i] = cache.resolve(outcomes[i]!);
+      cache.save();
+    }
+    const perThread = pool.map((helper) => helper.filesChecked);
+    onDone?.([...perThread, plan.files.length - perThread.reduce((a, b) => a + b, 0)], cache?.hits ?? 0);
     return finishValidation(plan, outcomes);
   } finally {
     await Promise.all(pool.map((helper) => helper.stop()));
