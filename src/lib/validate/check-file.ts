@@ -143,7 +143,7 @@ export function fileChecker(setup: CheckerSetup) {
     const entry = { collection: file.collection, data: checked.data ?? source.data, locate: at, tree: source.tree };
     const yaml =
       COLLECTION_DEFS[file.collection].extension === '.json' ? undefined : { text: source.yamlText, lineOffset: source.lineOffset };
-    add(entryWarnings(entry, glossary, setup.ids.sources ?? new Set(), today, yaml), 'warning');
+    add(entryWarnings(entry, glossary, setup.ids.sources ?? new Set(), today, yaml, source.body), 'warning');
     return outcome;
   };
 }
