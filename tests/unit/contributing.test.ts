@@ -16,7 +16,8 @@ import { WARNING_RULES } from '../../src/lib/content-warnings.ts';
 import { bodyFacts, parseBody, walk, type MdxNode } from '../../src/lib/mdx-tree.ts';
 import { parseSource } from '../../src/lib/validate/parse-source.ts';
 import { SCAFFOLD_TYPES } from '../../src/lib/scaffold.ts';
-import { MAX_IMAGE_BYTES, MAX_IMAGE_SIDE } from '../../src/lib/validate/images.ts';
+import { MAX_IMAGE_BYTES } from '../../src/lib/validate/image-files.ts';
+import { MAX_IMAGE_SIDE } from '../../src/lib/validate/images.ts';
 import { COLLECTION_DEFS } from '../../src/schemas/collections.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
