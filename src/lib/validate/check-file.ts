@@ -39,7 +39,7 @@ export interface FileFacts {
   data?: unknown;
   /** The top-level fields as written, before defaults: whether a field was written at all. */
   written: string[];
-  /** The entries the data names (references that exist), each with where it is written. */
+  /** The entries the data names (references that exist). */
   refs: EntryRef[];
   links: InternalLink[];
   /**
@@ -52,7 +52,6 @@ export interface FileFacts {
 export interface EntryRef {
   collection: CollectionName;
   id: string;
-  path: (string | number)[];
 }
 
 export interface FileOutcome {
@@ -126,7 +125,8 @@ export function fileChecker(setup: CheckerSetup) {
     add(raw);
     context.refs = [];
     const checked = raw.length ? { problems: [] } : schemaProblems(schemas[file.collection], source.data, at);
-    const refs = namedEntries(context.refs, source.data);
+    // Where each one is written is looked up only for the rare one that breaks a rule (cross-entry.ts).
+    const refs = [...new Map(context.refs.map((r) => [`${r.collection}/${r.id}`, r])).values()];
     delete context.refs;
     add(checked.problems);
     const outcome: FileOutcome = { problems };
@@ -170,33 +170,4 @@ export function rereadingLocator(root: string, file: FileJob): Locator {
     }
     return inner(path);
   };
-}
-
-/** Each distinct reference with the first place its id is written in the data (ids are distinctive enough to find). */
-function namedEntries(found: readonly { collection: CollectionName; id: string }[], data: unknown): EntryRef[] {
-  const seen = new Set<string>();
-  const out: EntryRef[] = [];
-  for (const { collection, id } of found) {
-    const key = `${collection}/${id}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    out.push({ collection, id, path: pathOf(data, id) ?? [] });
-  }
-  return out;
-}
-
-function pathOf(value: unknown, id: string, path: (string | number)[] = []): (string | number)[] | undefined {
-  if (value === id) return path;
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) {
-      const found = pathOf(value[i], id, [...path, i]);
-      if (found) return found;
-    }
-  } else if (value && typeof value === 'object') {
-    for (const [k, v] of Object.entries(value)) {
-      const found = pathOf(v, id, [...path, k]);
-      if (found) return found;
-    }
-  }
-  return undefined;
 }
