@@ -10,10 +10,10 @@
  * - A Markdown table scrolls inside its own focusable region on a phone, the
  *   same region DataTable gives the templates' tables, named after the heading
  *   it sits under so a screen reader can tell the regions apart.
- *
+ * - Footnotes keep the "Footnotes" heading above them visible, so the list says what it is.
  * - Markdown footnotes (`[^id]`) read apart from citations: lettered markers,
- *   "[a]" (read aloud "[note a]"), attached like citation markers, under a
- *   visible "Notes" heading that "On this page" leaves out (ArticleLayout).
+ *   "[a]" (read aloud "[note a]"), attached like citation markers, in a lettered
+ *   list; "On this page" leaves their heading out (ArticleLayout).
  *
  * All work on the tree, never on the text, so code spans and blocks are untouched.
  */
@@ -74,12 +74,12 @@ const elementChild = (node: Readonly<Node>, tagName: string) =>
 /**
  * The Markdown processor draws a footnote marker as a bare superscript number and the notes under a hidden
  * "Footnotes" heading; next to citation markers ("[1]", pointing at the page's sources) that reads as a second
- * kind of source. Here the marker becomes "[a]", the notes a lettered list under a visible "Notes" heading.
+ * kind of source. Here the marker becomes "[a]" and the notes a lettered list (global.css).
  */
 export const footnotes = defineHastPlugin({
   name: 'handbook-footnotes',
   element: {
-    filter: ['sup', 'section', 'a'],
+    filter: ['sup', 'a'],
     visit(node, ctx) {
       const el = node as unknown as Node;
       if (el.tagName === 'sup') {
@@ -101,18 +101,6 @@ export const footnotes = defineHastPlugin({
             ],
           } as never,
         );
-      } else if (el.tagName === 'section' && el.properties?.['dataFootnotes']) {
-        const heading = elementChild(el, 'h2');
-        if (heading)
-          ctx.replaceNode(
-            heading as never,
-            {
-              type: 'element',
-              tagName: 'h2',
-              properties: { id: heading.properties?.['id'] ?? 'footnote-label' },
-              children: [{ type: 'text', value: 'Notes' }],
-            } as never,
-          );
       } else if (el.tagName === 'a' && el.properties?.['dataFootnoteBackref'] !== undefined) {
         const n = /\d+/.exec(String(el.properties['ariaLabel'] ?? ''));
         if (n) ctx.setProperty(node, 'ariaLabel', `Back to note ${footnoteLetter(Number(n[0]))}`);
@@ -165,4 +153,20 @@ export const roleBodySections = defineHastPlugin({
   },
 });
 
-export const handbookHastPlugins = [attachCitations, footnotes, scrollingTables, roleBodySections];
+/**
+ * GFM footnotes come under a "Footnotes" heading that Sätteri hides from sight (class sr-only), so a sighted
+ * reader sees a numbered list after the last section with nothing saying what it is, just above the page's
+ * sources. The heading is shown like the page's other closing headings.
+ */
+export const visibleFootnoteLabel = defineHastPlugin({
+  name: 'handbook-visible-footnote-label',
+  element: {
+    filter: ['h2'],
+    visit(node, ctx) {
+      const properties = (node as unknown as { properties?: Record<string, unknown> }).properties;
+      if (properties?.id === 'footnote-label') ctx.setProperty(node, 'className', undefined);
+    },
+  },
+});
+
+export const handbookHastPlugins = [attachCitations, footnotes, scrollingTables, roleBodySections, visibleFootnoteLabel];

@@ -160,7 +160,7 @@ const SAMPLE =
   '<pre id="t-pre" class="astro-code"><code>npm run build</code></pre>' +
   '<p>A claim.<sup class="fn-ref" id="t-fn"><a href="#fn">[<span class="sr-only">note </span>a]</a></sup> Another' +
   '<span class="cite" id="t-cite"><a href="#n">[<span class="sr-only">source </span>1]</a></span></p>' +
-  '<section class="footnotes" id="t-notes" data-footnotes><h2 id="footnote-label">Notes</h2><ol><li id="fn"><p>A note.</p></li></ol></section>';
+  '<section class="footnotes" id="t-notes" data-footnotes><h2 id="footnote-label">Footnotes</h2><ol><li id="fn"><p>A note.</p></li></ol></section>';
 
 describe('quotes, code and footnotes', () => {
   it.each(['light', 'dark'] as const)('are styled apart from running text and citations (%s)', async (scheme) => {

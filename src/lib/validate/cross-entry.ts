@@ -20,8 +20,8 @@ export interface EntryFacts {
   id: string;
   /** Schema output, when the entry passed its schema. */
   data?: unknown;
-  /** The data as written, before defaults: whether a field was written at all. */
-  raw?: unknown;
+  /** The top-level fields as written, before defaults: whether a field was written at all. */
+  written: readonly string[];
   links: InternalLink[];
   locate: (path: readonly PropertyKey[]) => { line: number; column: number };
 }
@@ -56,7 +56,7 @@ function licences(entries: readonly EntryFacts[], out: CrossProblem[]) {
   const sources = new Map(entries.filter((e) => e.collection === 'sources' && e.data).map((e) => [e.id, e.data as Source]));
   for (const e of entries) {
     if (!e.data || !TITLED.has(e.collection)) continue;
-    const explicit = typeof e.raw === 'object' && e.raw !== null && 'licence' in e.raw;
+    const explicit = e.written.includes('licence');
     for (const p of licenceProblems(e.data as Parameters<typeof licenceProblems>[0], sources, explicit)) {
       out.push({ rel: e.rel, ...e.locate(p.path), field: formatPath(p.path), message: p.message });
     }
