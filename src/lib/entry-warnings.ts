@@ -16,11 +16,13 @@ export function entryWarnings(
   today: Date,
   /** The entry's YAML (frontmatter or file), whose comments may silence warnings too; not for JSON files. */
   yaml?: YamlSource,
+  /** The body as written, so that a body with no validate-ignore comment is not walked for one. */
+  body?: string,
 ): Warning[] {
   const warnings = [
     ...contentWarnings(entry, glossary, today),
     ...citationWarnings(entry, sourceIds),
     ...(entry.tree ? markdownPitfalls(entry.tree) : []),
   ];
-  return applySilences(warnings, entry.tree, yaml);
+  return applySilences(warnings, entry.tree, yaml, body);
 }

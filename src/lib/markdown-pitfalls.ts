@@ -90,7 +90,8 @@ export function markdownPitfalls(tree: MdxNode): Warning[] {
         'this indented text shows as an ordinary paragraph: MDX has no indented code blocks; put code between two lines of ``` (with its language, e.g. ```sh), or remove the indent',
       );
     }
-    if (node.type === 'text') {
+    // Both checks below need a colon; most text has none.
+    if (node.type === 'text' && (node.value ?? '').includes(':')) {
       const value = node.value ?? '';
       const line = value.search(/\n:\s/);
       if (line !== -1)

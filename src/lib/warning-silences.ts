@@ -105,8 +105,10 @@ const SILENCEABLE: readonly string[] = WARNING_RULES;
  * The warnings left once the body's validate-ignore comments have silenced
  * theirs, followed by a warning for each comment that cannot be honoured.
  */
-export function applySilences(warnings: readonly Warning[], tree: MdxNode | undefined, yaml?: YamlSource): Warning[] {
-  const silences = [...(yaml ? yamlComments(yaml) : []), ...(tree ? silencesIn(tree) : [])];
+export function applySilences(warnings: readonly Warning[], tree: MdxNode | undefined, yaml?: YamlSource, body?: string): Warning[] {
+  // Walking the tree for comments is skipped when the body's text never mentions a silence.
+  const bodySilences = tree && (body === undefined || body.includes(SILENCE_KEYWORD)) ? silencesIn(tree) : [];
+  const silences = [...(yaml ? yamlComments(yaml) : []), ...bodySilences];
   if (silences.length === 0) return [...warnings];
   const used = new Set<Silence>();
   const problems: Warning[] = [];

@@ -16,6 +16,8 @@ import { WARNING_RULES } from '../../src/lib/content-warnings.ts';
 import { bodyFacts, parseBody, walk, type MdxNode } from '../../src/lib/mdx-tree.ts';
 import { parseSource } from '../../src/lib/validate/parse-source.ts';
 import { SCAFFOLD_TYPES } from '../../src/lib/scaffold.ts';
+import { MAX_IMAGE_BYTES } from '../../src/lib/validate/image-files.ts';
+import { MAX_IMAGE_SIDE } from '../../src/lib/validate/images.ts';
 import { COLLECTION_DEFS } from '../../src/schemas/collections.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
@@ -102,6 +104,11 @@ describe('CONTRIBUTING.md', () => {
 
   it('names every warning a validate-ignore comment can silence', () => {
     for (const rule of WARNING_RULES) expect(inlineCode, rule).toContain(rule);
+  });
+
+  it('states the image limits the validator enforces', () => {
+    const images = guide.slice(guide.indexOf('### Images'));
+    expect(images).toContain(`at most ${MAX_IMAGE_BYTES.toLocaleString('en')} bytes and ${MAX_IMAGE_SIDE.toLocaleString('en')} pixels`);
   });
 
   it('mentions only npm scripts that exist', () => {

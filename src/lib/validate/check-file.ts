@@ -14,7 +14,8 @@ import { entryWarnings } from '../entry-warnings.ts';
 import type { MdxNode } from '../mdx-tree.ts';
 import { checkBody, componentSchemas, type InternalLink } from './body-rules.ts';
 import { outcomeKey } from './cache.ts';
-import { checkImages, listedImageFiles } from './images.ts';
+import { listedImageFiles } from './image-files.ts';
+import { checkImages } from './images.ts';
 import { parseSource, yamlOf, type Located } from './parse-source.ts';
 import { readContentFile } from './read-files.ts';
 import { locator, rawDataProblems, schemaProblems, type Locator } from './schema-check.ts';
@@ -142,7 +143,7 @@ export function fileChecker(setup: CheckerSetup) {
     const entry = { collection: file.collection, data: checked.data ?? source.data, locate: at, tree: source.tree };
     const yaml =
       COLLECTION_DEFS[file.collection].extension === '.json' ? undefined : { text: source.yamlText, lineOffset: source.lineOffset };
-    add(entryWarnings(entry, glossary, setup.ids.sources ?? new Set(), today, yaml), 'warning');
+    add(entryWarnings(entry, glossary, setup.ids.sources ?? new Set(), today, yaml, source.body), 'warning');
     return outcome;
   };
 }

@@ -16,12 +16,12 @@
  * text, is a PNG, JPEG, WebP or AVIF whose bytes match its name, and is of a
  * sensible size. SVG is refused: an SVG file can carry script.
  */
-import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readSync } from 'node:fs';
-import { basename, extname, join, posix } from 'node:path';
+import { basename, extname, posix } from 'node:path';
 import { imageSize } from 'image-size';
 import { COLLECTION_DEFS } from '../../schemas/collections.ts';
 import { COLLECTIONS, ID_PATTERN, type CollectionName } from '../../schemas/common.ts';
 import { didYouMean } from '../../schemas/did-you-mean.ts';
+import { MAX_IMAGE_BYTES, type ImageFiles } from './image-files.ts';
 import { attribute, isJsx, walk, type MdxNode } from '../mdx-tree.ts';
 import type { Located } from './parse-source.ts';
 import { slugify } from './read-files.ts';
@@ -60,8 +60,6 @@ const FORMAT_NAMES: Record<string, string> = {
 };
 const EXTENSION_OF: Record<string, string> = { png: '.png', jpg: '.jpg', webp: '.webp', avif: '.avif' };
 
-/** A larger file is a photo straight from a camera: it slows every clone of the repository for no gain on the page. */
-export const MAX_IMAGE_BYTES = 1_000_000;
 /** Pages show an image at most 1,100 px wide (the wide measure); twice that covers sharp screens. */
 export const MAX_IMAGE_SIDE = 2400;
 
@@ -70,19 +68,6 @@ export const IMAGE_COLLECTIONS: readonly CollectionName[] = COLLECTIONS.filter((
 const IMAGE_FOLDERS = IMAGE_COLLECTIONS.map((c) => `content/${c}/<page-id>/`).join(', ');
 
 export const isImagePath = (path: string) => IMAGE_LIKE.has(extname(path).toLowerCase());
-
-/** How the validator sees the files under content/: it lists them once, safely, and this reads only what it listed. */
-export interface ImageFiles {
-  /**
-   * A path relative to the root (content/…): a regular file, a link or special file (on the way to it or at it)
-   * that is already reported where it is, one that is not, or nothing.
-   */
-  kind(rel: string): 'file' | 'reported' | 'not-a-file' | 'missing';
-  /** The names of the regular files in a folder (content/guides/x), for "did you mean". */
-  names(relDir: string): string[];
-  /** Reads a regular file, refusing links and anything larger than the limit. */
-  read(rel: string): Buffer | { tooBig: number } | undefined;
-}
 
 const ALT_PLACEHOLDERS = /^(image|img|picture|photo|photograph|screenshot|figure|diagram|alt|alt text|todo|untitled)$/i;
 
@@ -150,7 +135,13 @@ function imageMessage(
   // Addresses with a scheme, site paths and fragments are judged as links are, then refused as images.
   if (clean === '' || /^[a-z][a-z0-9+.-]*:/i.test(clean.replace(/[\u0000-\u0020\u007f-\u009f]/g, '')) || /^[/\\#]/.test(clean)) {
     const verdict = checkUrl(url);
-    if (!verdict.ok) return verdict.message;
+    if (!verdict.ok) {
+      // An image in the address itself (data:) or any other scheme: the fix is a file, not another address.
+      const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(clean.replace(/[\u0000-\u0020\u007f-\u009f]/g, ''))?.[1]?.toLowerCase();
+      return scheme
+        ? `${scheme}: addresses are not allowed in content; save the image as ${folder}name.png and write ${example(id, 'name.png', alt || undefined)}`
+        : verdict.message;
+    }
     if (verdict.kind === 'external')
       return `images from other sites are not shown (they would load from a server the handbook does not control); if the image's licence allows reuse, save it as ${folder}name.png, cite its source, and write ${example(id, 'name.png', alt || undefined)}`;
     return `images are not shown from the site's own addresses; save the image as ${folder}name.png and write ${example(id, 'name.png', alt || undefined)}`;
@@ -281,76 +272,4 @@ export function strayImages(
     }
   }
   return out;
-}
-
-/** The image files the validator listed, read through the same safe, non-following open it uses for content. */
-export function listedImageFiles(root: string, listed: ReadonlyMap<string, boolean>): ImageFiles {
-  const reportedAbove = (rel: string) => {
-    // A path under a link (a linked folder) is never listed; the link itself was reported.
-    for (let at = rel.lastIndexOf('/'); at > 0; at = rel.lastIndexOf('/', at - 1)) if (listed.get(rel.slice(0, at)) === false) return true;
-    return false;
-  };
-  return {
-    kind: (rel) => (listed.get(rel) === true ? 'file' : listed.get(rel) === false || reportedAbove(rel) ? 'reported' : 'missing'),
-    names: (relDir) =>
-      [...listed]
-        .filter(([p, ok]) => ok && p.startsWith(`${relDir}/`) && !p.slice(relDir.length + 1).includes('/'))
-        .map(([p]) => p.slice(relDir.length + 1)),
-    read: (rel) => (listed.get(rel) === true ? readImage(join(root, rel)) : undefined),
-  };
-}
-
-/** The same view for the editing server, which has no listing: each folder on the way is checked to be a real folder. */
-export function diskImageFiles(root: string): ImageFiles {
-  const isRealPath = (rel: string, last: 'file' | 'dir') => {
-    const parts = rel.split('/');
-    try {
-      for (let i = 1; i <= parts.length; i++) {
-        const stat = lstatSync(join(root, ...parts.slice(0, i)));
-        if (stat.isSymbolicLink()) return 'not-a-file';
-        if (i < parts.length ? !stat.isDirectory() : last === 'file' ? !stat.isFile() : !stat.isDirectory()) return 'not-a-file';
-      }
-      return 'ok';
-    } catch {
-      return 'missing';
-    }
-  };
-  return {
-    kind: (rel) => {
-      const verdict = isRealPath(rel, 'file');
-      return verdict === 'ok' ? 'file' : verdict;
-    },
-    names: (relDir) => {
-      if (isRealPath(relDir, 'dir') !== 'ok') return [];
-      return readdirSync(join(root, relDir), { withFileTypes: true })
-        .filter((e) => e.isFile())
-        .map((e) => e.name);
-    },
-    read: (rel) => (isRealPath(rel, 'file') === 'ok' ? readImage(join(root, rel)) : undefined),
-  };
-}
-
-/** Opens without following a link or blocking on a pipe, and reads nothing beyond the size limit. */
-function readImage(full: string): Buffer | { tooBig: number } | undefined {
-  let fd: number;
-  try {
-    fd = openSync(full, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
-  } catch {
-    return undefined;
-  }
-  try {
-    const stat = fstatSync(fd);
-    if (!stat.isFile()) return undefined;
-    if (stat.size > MAX_IMAGE_BYTES) return { tooBig: stat.size };
-    const bytes = Buffer.allocUnsafe(stat.size);
-    let got = 0;
-    while (got < stat.size) {
-      const n = readSync(fd, bytes, got, stat.size - got, null);
-      if (n === 0) break;
-      got += n;
-    }
-    return bytes.subarray(0, got);
-  } finally {
-    closeSync(fd);
-  }
 }
