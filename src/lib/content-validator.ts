@@ -153,6 +153,7 @@ export function finishValidation(plan: ValidationPlan, outcomes: readonly (FileO
       id: file.id,
       data: f.data,
       written: f.written,
+      refs: f.refs,
       links: f.links,
       locate: f.locate ?? rereadingLocator(plan.root, file),
     });

@@ -39,12 +39,19 @@ export interface FileFacts {
   data?: unknown;
   /** The top-level fields as written, before defaults: whether a field was written at all. */
   written: string[];
+  /** The entries the data names (references that exist). */
+  refs: EntryRef[];
   links: InternalLink[];
   /**
    * Places a problem found later. It is a function, so a worker thread leaves it out and the main thread reads
    * the file again for the rare problem a rule across entries finds (`rereadingLocator`).
    */
   locate?: Locator;
+}
+
+export interface EntryRef {
+  collection: CollectionName;
+  id: string;
 }
 
 export interface FileOutcome {
@@ -116,7 +123,11 @@ export function fileChecker(setup: CheckerSetup) {
     const at = locator(source);
     const raw = rawDataProblems(source.data, at);
     add(raw);
+    context.refs = [];
     const checked = raw.length ? { problems: [] } : schemaProblems(schemas[file.collection], source.data, at);
+    // Where each one is written is looked up only for the rare one that breaks a rule (cross-entry.ts).
+    const refs = [...new Map(context.refs.map((r) => [`${r.collection}/${r.id}`, r])).values()];
+    delete context.refs;
     add(checked.problems);
     const outcome: FileOutcome = { problems };
     if (key) outcome.key = key;
@@ -139,7 +150,7 @@ export function fileChecker(setup: CheckerSetup) {
       if (setup.keepTrees) outcome.tree = { body: source.body!, tree: source.tree };
     }
     const written = source.data && typeof source.data === 'object' && !Array.isArray(source.data) ? Object.keys(source.data) : [];
-    outcome.facts = { data: checked.data, written, links, locate: at };
+    outcome.facts = { data: checked.data, written, refs, links, locate: at };
     const entry = { collection: file.collection, data: checked.data ?? source.data, locate: at, tree: source.tree };
     const yaml =
       COLLECTION_DEFS[file.collection].extension === '.json' ? undefined : { text: source.yamlText, lineOffset: source.lineOffset };
