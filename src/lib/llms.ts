@@ -144,7 +144,7 @@ export async function llmsFull(site: URL, builtImage: BuiltImageUrl): Promise<st
   out.push('', '## Sources', '', `URL: ${url('/sources/')}`, '');
   for (const s of sources) {
     out.push(
-      `- ${s.data.title}. ${s.data.publisher}${s.data.date ? `, ${formatPartialDate(s.data.date)}` : ', undated'}. Licence: ${licenceName(s.data.licence)}.${s.data.attribution ? ` ${s.data.attribution}` : ''}${s.data.url ? ` ${s.data.url}` : ''}`,
+      `- ${s.data.title}. ${s.data.publisher}${s.data.date ? `, ${formatPartialDate(s.data.date)}` : ', undated'}. License: ${licenceName(s.data.licence)}.${s.data.attribution ? ` ${s.data.attribution}` : ''}${s.data.url ? ` ${s.data.url}` : ''}`,
     );
   }
   out.push('');

@@ -258,16 +258,16 @@ export const pageFields = (ctx: SchemaContext) => ({
   updated: day(ctx),
   /** A draft is validated but not published. */
   draft: z.boolean({ error: expects('true or false') }).default(false),
-  /** Text adapted (not just cited) from openly licensed sources; each one's licence must allow it (see CONTRIBUTING.md). */
+  /** Text adapted (not just cited) from openly licensed sources; each one's license must allow it (see CONTRIBUTING.md). */
   adaptedFrom: z.array(adaptation(ctx)).default([]),
-  /** The page's licence: CC-BY-4.0, or CC-BY-SA-4.0 when adaptedFrom names a CC BY-SA source. */
+  /** The page's license: CC-BY-4.0, or CC-BY-SA-4.0 when adaptedFrom names a CC BY-SA source. */
   licence: choice(PAGE_LICENCES).default(HANDBOOK_LICENCE),
 });
 
 /** A source whose text a page adapts, and how the page changed it (CC licences ask for both). */
 const adaptation = (ctx: SchemaContext) =>
   z.strictObject({
-    /** Id of the source the text comes from; its licence must allow adaptation. */
+    /** Id of the source the text comes from; its license must allow adaptation. */
     source: ref(ctx, 'sources'),
     /** What the page took and how it changed it, e.g. "the section on gain staging, shortened and reworded". */
     changes: prose(300),
