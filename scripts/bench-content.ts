@@ -111,7 +111,8 @@ function cited(c: Context, indent: string, key: string, count: number): string {
   return `${indent}${key}:\n${items.join('')}`;
 }
 
-function body(c: Context, links: { roles: string[]; terms: string[] }, sections: number): string {
+/** With `sources`, the text cites each of them in turn, as a guide cites exactly the sources it lists. */
+function body(c: Context, links: { roles: string[]; terms: string[]; sources?: string[] }, sections: number): string {
   const parts: string[] = [];
   for (let s = 0; s < sections; s++) {
     parts.push(`## ${short(c, 50).replace(/\.$/, '')}\n`);
@@ -121,7 +122,7 @@ function body(c: Context, links: { roles: string[]; terms: string[] }, sections:
       parts.push(
         [
           sentence(c),
-          `${sentence(c)}<Cite source="${pick(c, c.sources)}" />`,
+          `${sentence(c)}<Cite source="${links.sources ? links.sources[(s * 2 + p) % links.sources.length] : pick(c, c.sources)}" />`,
           `Read about <Term id="${term}">${pick(c, c.words)} ${pick(c, c.words)}</Term> in the [glossary](/glossary/#${term}).`,
           role ? `See the [related role](/roles/${role}/).` : '',
           sentence(c),
@@ -254,7 +255,7 @@ export function generateContent(contentDir: string, count: number, seed = 42): G
       `published: ${published}\nupdated: ${updated}\n` +
       (roles.length ? `roles: [${roles.join(', ')}]\n` : '') +
       `sources: [${sources.join(', ')}]\nterms: [${terms.join(', ')}]\n---\n\n` +
-      body(c, { roles, terms }, 4);
+      body(c, { roles, terms, sources }, 4);
     writeFileSync(join(contentDir, 'guides', `bench-guide-${pad(i)}.mdx`), text);
   }
 

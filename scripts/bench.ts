@@ -23,6 +23,13 @@ import { pagefindConfig } from '../src/integrations/search-index.ts';
 import { countEntries, generateContent, type GeneratedCounts } from './bench-content.ts';
 import { buildPhases, makeSite, ROOT, timed, walkSize } from './bench-run.ts';
 
+if (process.argv.includes('--validator')) {
+  // The validator by itself, without building: its own module and options (scripts/bench-validate.ts).
+  const { benchValidator } = await import('./bench-validate.ts');
+  await benchValidator(process.argv.slice(2));
+  process.exit(0);
+}
+
 const { values } = parseArgs({
   options: {
     sizes: { type: 'string', default: '100,1000,10000' },

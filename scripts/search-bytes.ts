@@ -7,64 +7,31 @@
  *
  *   npm run build && npm run search:bytes [-- "query" [/page/]]
  *
- * It serves dist/ with `astro preview` and drives Debian's Chromium to find
- * which files a first search fetches; their sizes come from dist/.
+ * It serves dist/ with the browser tests' static server (sirv, with the
+ * headers in dist/_headers) and drives Debian's Chromium to find which files
+ * a first search fetches; their sizes come from dist/.
  */
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { launchBrowser } from '../tests/e2e/support/browser.ts';
 import { FIRST_SEARCH_BUDGET, measureFirstSearch } from '../tests/e2e/support/search-bytes.ts';
+import { startStaticServer } from '../tests/e2e/support/static-server.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 const DIST = join(ROOT, 'dist');
 const [query = 'mixing', from = '/roles/sound-engineer/'] = process.argv.slice(2);
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitForServer(url: string, timeoutMs = 30_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`astro preview did not answer at ${url}`);
-}
 
 if (!existsSync(join(ROOT, 'dist', 'pagefind', 'pagefind-entry.json'))) {
   console.error('dist/pagefind/ is missing: run `npm run build` first');
   process.exit(1);
 }
 
-const port = await freePort();
-const base = `http://127.0.0.1:${port}`;
-// process.execPath is the pinned Node 24, as in the browser tests' setup.
-const server = spawn(
-  process.execPath,
-  [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'preview', '--host', '127.0.0.1', '--port', String(port)],
-  {
-    cwd: ROOT,
-    stdio: ['ignore', 'ignore', 'inherit'],
-  },
-);
+// The browser tests' server (sirv, dist/_headers applied): in process, on a free port, and up as soon as it listens.
+const server = await startStaticServer(DIST);
+const base = server.url;
 const browser = await launchBrowser();
 let over = false;
 try {
-  await waitForServer(`${base}/`);
   const page = await browser.newPage();
   const { summary, files, total, byKind } = await measureFirstSearch(page, base, DIST, query, from);
   const kb = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
@@ -86,6 +53,6 @@ try {
   );
 } finally {
   await browser.close();
-  server.kill('SIGTERM');
+  await server.close();
 }
 if (over) process.exit(1);

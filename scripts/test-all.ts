@@ -1,38 +1,55 @@
 /**
- * `npm test`: every stage of the test suite, in order, printing the wall time
- * each one takes and a table of them at the end. Stops at the first failing
- * stage, as `a && b` would, and exits with its code.
+ * `npm test`: every stage of the test suite, each started as soon as the
+ * stages it needs have passed, printing the wall time each one takes and, at
+ * the end, a table of wall and CPU times. After a failure no new stage starts;
+ * the ones running finish, and the exit code is the first failure's.
  *
- * Stages in one group run at the same time: type checking and linting are each
- * single-threaded, so on a two-core machine they finish together in the time
- * of the longer one. Their output is held back and printed whole when each
- * ends, so it never interleaves. Everything else needs the one before it
- * (the built-site tests need the build) or uses both cores by itself.
+ * The order (STAGES' `after`) is chosen for a two-core machine:
+ * - type checking and linting are each single-threaded, so they run together;
+ * - the build waits for the type check because both write .astro/ (Astro's
+ *   content sync); the unit tests run beside the build, which leaves a core
+ *   mostly idle while Vite bundles and pages render;
+ * - the budget and the browser tests (one browser, one file at a time) start
+ *   as soon as dist/ exists; the built-site tests, which use both cores, wait
+ *   for the unit tests so that no more than about two stages share the cores.
+ * A stage's output is held back and printed whole when it ends, so outputs
+ * never interleave; a stage run alone (`--only x`) prints as it goes.
+ *
+ * Every process of the run shares one Node compile cache (NODE_COMPILE_CACHE),
+ * made empty for the run and deleted after it: the validator's command line,
+ * Astro, Vite and TypeScript are each loaded by many processes (the fixture
+ * tests alone start Node about forty times), and each compiles them once. It
+ * starts cold on every run, as on a fresh clone, so no result depends on a
+ * previous run.
  *
  *   npm test                      the whole suite
- *   npm test -- --from build      start at a stage (after fixing it)
+ *   npm test -- --from build      start at a stage (after fixing it), with the stages after it in STAGES
  *   npm test -- --only lint,unit  just these stages
+ *   npm test -- --keep-going     run every stage even after one fails (to see every failure, or time them all)
  */
 import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 
-interface Stage {
+export interface Stage {
   name: string;
-  /** The package.json script the stage runs; CI runs the same scripts one step each (.github/workflows/ci.yml). */
+  /** The package.json script the stage runs; CI runs the same scripts one step each, in this order (.github/workflows/ci.yml). */
   script: string;
+  /** Stages that must pass before this one starts (those selected for the run). */
+  after: string[];
 }
 
-export const GROUPS: Stage[][] = [
-  [{ name: 'validate', script: 'validate' }],
-  [
-    { name: 'check', script: 'check' },
-    { name: 'lint', script: 'lint' },
-  ],
-  [{ name: 'unit', script: 'test:unit' }],
-  [{ name: 'build', script: 'build' }],
-  [{ name: 'budget', script: 'budget' }],
-  [{ name: 'build tests', script: 'test:build' }],
-  [{ name: 'browser tests', script: 'test:e2e' }],
+export const STAGES: Stage[] = [
+  { name: 'validate', script: 'validate', after: [] },
+  { name: 'check', script: 'check', after: ['validate'] },
+  { name: 'lint', script: 'lint', after: ['validate'] },
+  { name: 'unit', script: 'test:unit', after: ['check', 'lint'] },
+  { name: 'build', script: 'build', after: ['check'] },
+  { name: 'budget', script: 'budget', after: ['build'] },
+  { name: 'build tests', script: 'test:build', after: ['build', 'unit', 'budget'] },
+  { name: 'browser tests', script: 'test:e2e', after: ['build'] },
 ];
 
 interface Result {
@@ -44,17 +61,32 @@ interface Result {
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 const seconds = (since: number) => (performance.now() - since) / 1000;
 
-/** Runs one stage; a stage alone in its group prints as it goes, one sharing a group prints when it ends. */
-function run(stage: Stage, alone: boolean): Promise<Result> {
+/**
+ * CPU seconds used so far by this process's finished children and everything they waited for (the children's user and
+ * system times in /proc/self/stat, in USER_HZ, which Linux fixes at 100). On a shared machine wall time is mostly
+ * queueing, so CPU time is the figure to compare between runs; undefined where there is no /proc.
+ */
+function childrenCpu(): number | undefined {
+  try {
+    const stat = readFileSync('/proc/self/stat', 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[13]) + Number(fields[14])) / 100;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Runs one stage; `stream` prints as it goes, otherwise the output is printed whole when the stage ends. */
+function run(stage: Stage, stream: boolean, env: NodeJS.ProcessEnv): Promise<Result> {
   const started = performance.now();
-  console.log(`\n▶ ${stage.name} (npm run ${stage.script})${alone ? '' : ', alongside the rest of its group'}`);
+  console.log(`▶ ${stage.name} (npm run ${stage.script})`);
   return new Promise((resolve) => {
-    const child = spawn(npm, ['run', '--silent', stage.script], { stdio: alone ? 'inherit' : ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(npm, ['run', '--silent', stage.script], { stdio: stream ? 'inherit' : ['ignore', 'pipe', 'pipe'], env });
     const held: Buffer[] = [];
     child.stdout?.on('data', (chunk: Buffer) => held.push(chunk));
     child.stderr?.on('data', (chunk: Buffer) => held.push(chunk));
     child.on('close', (code, signal) => {
-      if (!alone) process.stdout.write(`\n── ${stage.name} ──\n${Buffer.concat(held).toString()}`);
+      if (!stream) process.stdout.write(`\n── ${stage.name} ──\n${Buffer.concat(held).toString()}\n`);
       const result = { name: stage.name, seconds: seconds(started), code: code ?? (signal ? 1 : 0) };
       console.log(`${result.code === 0 ? '✔' : '✘'} ${stage.name}: ${result.seconds.toFixed(1)} s`);
       resolve(result);
@@ -62,37 +94,71 @@ function run(stage: Stage, alone: boolean): Promise<Result> {
   });
 }
 
-function table(results: readonly Result[], total: number): string {
+/** Starts every stage whose `after` stages have passed (or, keeping going, ended), until all have run or one fails. */
+async function schedule(stages: readonly Stage[], env: NodeJS.ProcessEnv, keepGoing: boolean): Promise<Result[]> {
+  const selected = new Set(stages.map((s) => s.name));
+  const passed = new Set<string>();
+  const results: Result[] = [];
+  const waiting = [...stages];
+  const running = new Map<string, Promise<Result>>();
+  let failed = false;
+  while (waiting.length > 0 || running.size > 0) {
+    if (!failed) {
+      const ready = (a: string) => passed.has(a) || !selected.has(a) || (keepGoing && results.some((r) => r.name === a));
+      for (const stage of waiting.filter((s) => s.after.every(ready))) {
+        waiting.splice(waiting.indexOf(stage), 1);
+        running.set(stage.name, run(stage, stages.length === 1, env));
+      }
+    }
+    if (running.size === 0) break;
+    const result = await Promise.race(running.values());
+    running.delete(result.name);
+    results.push(result);
+    if (result.code === 0) passed.add(result.name);
+    else failed = !keepGoing;
+  }
+  return results;
+}
+
+function table(results: readonly Result[], total: number, cpu: number | undefined): string {
   const width = Math.max(...results.map((r) => r.name.length), 'total'.length);
   const rows = results.map(
     (r) => `  ${r.name.padEnd(width)}  ${r.seconds.toFixed(1).padStart(6)} s  ${r.code === 0 ? 'passed' : `failed (exit ${r.code})`}`,
   );
   return [
-    `Stage times (wall clock; a group's stages ran at the same time):`,
+    `Stage times (wall clock, in the order they ended; stages overlap, see scripts/test-all.ts):`,
     ...rows,
-    `  ${'total'.padEnd(width)}  ${total.toFixed(1).padStart(6)} s`,
+    `  ${'total'.padEnd(width)}  ${total.toFixed(1).padStart(6)} s${cpu === undefined ? '' : `, ${cpu.toFixed(1)} s of CPU`}`,
   ].join('\n');
 }
 
 async function main(): Promise<number> {
-  const { values } = parseArgs({ options: { from: { type: 'string' }, only: { type: 'string' } } });
-  const names = GROUPS.flat().map((s) => s.name);
+  const { values } = parseArgs({ options: { from: { type: 'string' }, only: { type: 'string' }, 'keep-going': { type: 'boolean' } } });
+  const names = STAGES.map((s) => s.name);
   const only = values.only?.split(',').map((s) => s.trim());
   for (const name of [values.from, ...(only ?? [])].filter((n) => n !== undefined))
     if (!names.includes(name)) throw new Error(`no stage "${name}"; the stages are: ${names.join(', ')}`);
   const from = values.from ? names.indexOf(values.from) : 0;
-  const groups = GROUPS.map((group) => group.filter((s) => names.indexOf(s.name) >= from && (!only || only.includes(s.name)))).filter(
-    (group) => group.length > 0,
-  );
+  const stages = STAGES.filter((s, i) => i >= from && (!only || only.includes(s.name)));
 
+  const cache = mkdtempSync(join(tmpdir(), 'test-all-compile-cache-'));
+  const env: NodeJS.ProcessEnv = { ...process.env, NODE_COMPILE_CACHE: process.env['NODE_COMPILE_CACHE'] ?? cache };
+  // Held output loses the terminal, so keep the colours the tools would have used on it.
+  if (process.stdout.isTTY && stages.length > 1 && env['NO_COLOR'] === undefined) env['FORCE_COLOR'] ??= '1';
   const started = performance.now();
-  const results: Result[] = [];
-  for (const group of groups) {
-    results.push(...(await Promise.all(group.map((stage) => run(stage, group.length === 1)))));
-    if (results.some((r) => r.code !== 0)) break;
+  const cpuBefore = childrenCpu();
+  try {
+    const results = await schedule(stages, env, values['keep-going'] ?? false);
+    const cpuAfter = childrenCpu();
+    const cpu = cpuBefore === undefined || cpuAfter === undefined ? undefined : cpuAfter - cpuBefore;
+    console.log(`\n${table(results, seconds(started), cpu)}`);
+    const failure = results.find((r) => r.code !== 0);
+    const skipped = stages.filter((s) => !results.some((r) => r.name === s.name)).map((s) => s.name);
+    if (failure && skipped.length > 0) console.log(`Not run after the failure: ${skipped.join(', ')}`);
+    return failure?.code ?? 0;
+  } finally {
+    rmSync(cache, { recursive: true, force: true });
   }
-  console.log(`\n${table(results, seconds(started))}`);
-  return results.find((r) => r.code !== 0)?.code ?? 0;
 }
 
 if (import.meta.main) process.exitCode = await main();

@@ -9,6 +9,7 @@
 import { execFileSync } from 'node:child_process';
 import { relative, resolve } from 'node:path';
 import { CONTENT_DIR } from '../schemas/collections.ts';
+import { isImagePath } from './validate/images.ts';
 
 export type ChangedFiles = { scope: 'changed'; base: string; baseRef: string; files: Set<string> } | { scope: 'all'; reason: string };
 
@@ -70,5 +71,10 @@ export function changedFiles(root: string): ChangedFiles {
     if (inContent(current)) files.add(fromTop(current));
   }
   for (const p of untracked) if (inContent(p)) files.add(fromTop(p));
+  // An image's problems are reported at the line of the page that shows it (content/guides/x/a.png: content/guides/x.mdx).
+  for (const file of [...files]) {
+    const parts = file.split('/');
+    if (isImagePath(file) && parts.length === 4) files.add(`${parts.slice(0, 3).join('/')}.mdx`);
+  }
   return { scope: 'changed', base, baseRef, files };
 }

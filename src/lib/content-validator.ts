@@ -11,14 +11,13 @@
 import { lstatSync } from 'node:fs';
 import { join } from 'node:path';
 import { COLLECTION_DEFS, CONTENT_DIR, idFromFileName } from '../schemas/collections.ts';
-import { COLLECTIONS, ID_PATTERN, type CollectionName, type SchemaContext } from '../schemas/common.ts';
-import { contentWarnings, type CheckedEntry, type GlossaryWords } from './content-warnings.ts';
+import { COLLECTIONS, ID_PATTERN, type CollectionName } from '../schemas/common.ts';
+import type { GlossaryWords } from './content-warnings.ts';
 import { rememberTree } from './mdx-tree.ts';
-import { checkBody, componentSchemas, type InternalLink } from './validate/body-rules.ts';
+import { checkedFirst, fileChecker, rereadingLocator, type FileJob, type FileOutcome } from './validate/check-file.ts';
 import { crossEntryRules, type EntryFacts } from './validate/cross-entry.ts';
-import { parseSource } from './validate/parse-source.ts';
-import { classify, findFiles, notAFileMessage, readContentFile, slugify } from './validate/read-files.ts';
-import { locator, rawDataProblems, schemaProblems } from './validate/schema-check.ts';
+import { isImagePath, strayImages } from './validate/images.ts';
+import { classify, findFiles, notAFileMessage, slugify } from './validate/read-files.ts';
 
 export { looksLikeContent, slugify } from './validate/read-files.ts';
 
@@ -33,6 +32,8 @@ export interface Problem {
   field: string;
   message: string;
   severity: Severity;
+  /** A warning's name, which a validate-ignore comment uses to silence it. */
+  rule?: string;
 }
 
 export interface ValidateOptions {
@@ -55,38 +56,65 @@ export interface ValidationResult {
   data: Record<CollectionName, Map<string, unknown>>;
   /** Every file found under content/. */
   filesSeen: number;
+  /** Image files under content/ (shown by pages, or reported). */
+  images: string[];
 }
 
-interface LoadedFile {
-  collection: CollectionName;
-  rel: string;
-  id: string;
+/** What stages 1 and 2 decide before any file is read: which files each collection loads, and their ids. */
+export interface ValidationPlan {
+  root: string;
+  problems: Problem[];
+  entries: Record<CollectionName, string[]>;
+  ids: Record<CollectionName, Set<string>>;
+  /** Files to check, in the order their problems and entries are reported. */
+  files: FileJob[];
+  filesSeen: number;
+  /** Image files, checked where a page shows them and, if no page does, after every page. */
+  images: string[];
+  /** Every path listed under content/ (content/…), and whether it is a regular file: images are read only from these. */
+  listed: Map<string, boolean>;
 }
 
 const perCollection = <T>(make: () => T) => Object.fromEntries(COLLECTIONS.map((c) => [c, make()])) as Record<CollectionName, T>;
 
-export function validateContent(options: ValidateOptions): ValidationResult {
-  const contentRoot = join(options.root, CONTENT_DIR);
-  const problems: Problem[] = [];
-  const entries = perCollection(() => [] as string[]);
-  const data = perCollection(() => new Map<string, unknown>());
-  const report = (file: string, line: number, column: number, field: string, message: string, severity: Severity = 'error') =>
-    problems.push({ file, line, column, field, message, severity });
+const problemReporter =
+  (problems: Problem[]) =>
+  (file: string, line: number, column: number, field: string, message: string, severity: Severity = 'error', rule?: string) =>
+    problems.push({ file, line, column, field, message, severity, ...(rule ? { rule } : {}) });
+
+/** Stages 1 and 2: every file is accounted for (loaded by a collection, or reported), and ids are clean and unique. */
+export function planValidation(root: string): ValidationPlan {
+  const contentRoot = join(root, CONTENT_DIR);
+  const plan: ValidationPlan = {
+    root,
+    problems: [],
+    entries: perCollection(() => []),
+    ids: perCollection(() => new Set()),
+    files: [],
+    filesSeen: 0,
+    images: [],
+    listed: new Map(),
+  };
+  const report = problemReporter(plan.problems);
 
   // content/ itself must be a real folder: a link would make the validator and the build read somewhere else.
   const rootKind = kindOfPath(contentRoot);
   if (rootKind === 'link') {
     report(CONTENT_DIR, 1, 1, 'file', notAFileMessage('a symbolic link'));
-    return { problems, entries, data, filesSeen: 0 };
+    return plan;
   }
-
-  // 1. Every file is accounted for: loaded by a collection, or reported.
   const found = rootKind === 'dir' ? findFiles(contentRoot) : [];
-  const loaded: LoadedFile[] = [];
+  plan.filesSeen = found.length;
   for (const file of found) {
     const rel = `${CONTENT_DIR}/${file.path}`;
+    plan.listed.set(rel, !file.notAFile);
     if (file.notAFile) {
       report(rel, 1, 1, 'file', notAFileMessage(file.notAFile));
+      continue;
+    }
+    // Images are checked where a page shows them (stage 3), and left over ones after every page (stage 5).
+    if (isImagePath(file.path)) {
+      plan.images.push(rel);
       continue;
     }
     const verdict = classify(file.path);
@@ -94,76 +122,69 @@ export function validateContent(options: ValidateOptions): ValidationResult {
       report(rel, 1, 1, 'file', verdict.message);
       continue;
     }
-    loaded.push({ collection: verdict.collection, rel, id: idFromFileName(file.path.split('/')[1]!) });
+    plan.files.push({ collection: verdict.collection, rel, id: idFromFileName(file.path.split('/')[1]!) });
   }
-
-  // 2. Ids: clean, and unique within their collection (even on case-insensitive file systems).
-  const ids = perCollection(() => new Set<string>());
-  checkIds(loaded, report);
-  for (const file of loaded) {
-    ids[file.collection].add(file.id);
-    entries[file.collection].push(file.rel);
+  checkIds(plan.files, report);
+  for (const file of plan.files) {
+    plan.ids[file.collection].add(file.id);
+    plan.entries[file.collection].push(file.rel);
   }
+  return plan;
+}
 
-  const context: SchemaContext = options.today ? { ids, today: options.today } : { ids };
-  const schemas = perCollection(() => undefined as unknown as ReturnType<(typeof COLLECTION_DEFS)[CollectionName]['schema']>);
-  for (const c of COLLECTIONS) schemas[c] = COLLECTION_DEFS[c].schema(context);
-  const components = componentSchemas(context);
-  const checked: (CheckedEntry & { rel: string })[] = [];
+/** Stage 5 and the result: the rules across entries, then every problem in file and line order. */
+export function finishValidation(plan: ValidationPlan, outcomes: readonly (FileOutcome | undefined)[]): ValidationResult {
+  const problems = [...plan.problems];
+  const report = problemReporter(problems);
+  const data = perCollection(() => new Map<string, unknown>());
   const facts: EntryFacts[] = [];
-  const glossaryWords: GlossaryWords[] = [];
-
-  // 3. Each file: readable, parseable, schema-valid, with a body inside the safe subset.
-  for (const file of loaded) {
-    const read = readContentFile(join(options.root, file.rel));
-    if (!read.ok) {
-      report(file.rel, read.line, 1, 'file', read.message);
-      continue;
-    }
-    const parsed = parseSource(read.text, COLLECTION_DEFS[file.collection].extension);
-    for (const p of parsed.problems) report(file.rel, p.line, p.column, p.field, p.message);
-    if (!parsed.ok) continue;
-    const source = parsed.parsed;
-    const at = locator(source);
-    const raw = rawDataProblems(source.data, at);
-    for (const p of raw) report(file.rel, p.line, p.column, p.field, p.message);
-    const checkedData = raw.length ? { problems: [] } : schemaProblems(schemas[file.collection], source.data, at);
-    for (const p of checkedData.problems) report(file.rel, p.line, p.column, p.field, p.message);
-    if (checkedData.data !== undefined) {
-      data[file.collection].set(file.id, checkedData.data);
-      if (file.collection === 'glossary') {
-        const { term, aliases } = checkedData.data as { term: string; aliases: string[] };
-        glossaryWords.push({ id: file.id, term, aliases });
-      }
-    }
-    let links: InternalLink[] = [];
-    if (source.tree) {
-      const body = checkBody(source.tree, source.body!, source.bodyStartLine!, components);
-      for (const p of body.problems) report(file.rel, p.line, p.column, p.field, p.message);
-      links = body.links;
-      if (options.keepTrees) rememberTree(source.body!, source.tree);
-    }
-    facts.push({ rel: file.rel, collection: file.collection, id: file.id, data: checkedData.data, raw: source.data, links, locate: at });
-    checked.push({
+  const imagesShown = new Set<string>();
+  plan.files.forEach((file, i) => {
+    const outcome = outcomes[i];
+    if (!outcome) throw new Error(`${file.rel} was never checked`);
+    for (const p of outcome.problems) report(file.rel, p.line, p.column, p.field, p.message, p.severity, p.rule);
+    for (const image of outcome.imagesShown ?? []) imagesShown.add(image);
+    const f = outcome.facts;
+    if (!f) return;
+    if (f.data !== undefined) data[file.collection].set(file.id, f.data);
+    facts.push({
       rel: file.rel,
       collection: file.collection,
-      data: checkedData.data ?? source.data,
-      locate: at,
-      tree: source.tree,
+      id: file.id,
+      data: f.data,
+      written: f.written,
+      refs: f.refs,
+      links: f.links,
+      locate: f.locate ?? rereadingLocator(plan.root, file),
     });
-  }
-
-  // 4. Rules across entries: links and drafts, unique titles and terms, career loops.
-  for (const p of crossEntryRules(facts, ids)) report(p.rel, p.line, p.column, p.field, p.message);
-
-  // Warnings come last: the unlinked-term check needs every glossary entry read first.
-  const today = options.today ?? new Date();
-  for (const entry of checked) {
-    for (const w of contentWarnings(entry, glossaryWords, today)) report(entry.rel, w.line, w.column, w.field, w.message, 'warning');
-  }
-
+  });
+  for (const p of crossEntryRules(facts, plan.ids)) report(p.rel, p.line, p.column, p.field, p.message);
+  for (const p of strayImages(plan.images, plan.ids, imagesShown)) report(p.rel, p.line, p.column, p.field, p.message);
   problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.severity.localeCompare(b.severity));
-  return { problems, entries, data, filesSeen: found.length };
+  return { problems, entries: plan.entries, data, filesSeen: plan.filesSeen, images: plan.images };
+}
+
+/** Checks content on this thread; `npm run validate` spreads the same work over the cores (`validate/parallel.ts`). */
+export function validateContent(options: ValidateOptions): ValidationResult {
+  const plan = planValidation(options.root);
+  const check = fileChecker({ root: options.root, ids: plan.ids, listed: plan.listed, today: options.today, keepTrees: options.keepTrees });
+  const outcomes: FileOutcome[] = [];
+  // Glossary entries first, so each other page's warnings are worked out as soon as it is read and its tree let go.
+  const glossary: GlossaryWords[] = [];
+  plan.files.forEach((file, i) => {
+    if (!checkedFirst(file.collection)) return;
+    const outcome = (outcomes[i] = check(file, []));
+    if (outcome.glossary) glossary.push(outcome.glossary);
+  });
+  plan.files.forEach((file, i) => {
+    if (checkedFirst(file.collection)) return;
+    const outcome = (outcomes[i] = check(file, glossary));
+    if (outcome.tree) {
+      rememberTree(outcome.tree.body, outcome.tree.tree);
+      delete outcome.tree;
+    }
+  });
+  return finishValidation(plan, outcomes);
 }
 
 function kindOfPath(path: string): 'dir' | 'link' | 'missing' | 'other' {
@@ -177,7 +198,7 @@ function kindOfPath(path: string): 'dir' | 'link' | 'missing' | 'other' {
 
 type Reporter = (file: string, line: number, column: number, field: string, message: string) => void;
 
-function checkIds(loaded: readonly LoadedFile[], report: Reporter) {
+function checkIds(loaded: readonly FileJob[], report: Reporter) {
   // A clash is blamed on the file whose name is not a clean id, so the correctly named file is never reported and
   // each file gets one message that says everything wrong with its name.
   const seen = new Map<string, string>();
@@ -201,6 +222,6 @@ function checkIds(loaded: readonly LoadedFile[], report: Reporter) {
   }
 }
 
-/** Formats a problem as `path:line:column field: message`. */
+/** Formats a problem as `path:line:column field: message`, a warning as `… field: warning: message [rule]`. */
 export const formatProblem = (p: Problem) =>
-  `${p.file}:${p.line}:${p.column} ${p.field}: ${p.severity === 'warning' ? 'warning: ' : ''}${p.message}`;
+  `${p.file}:${p.line}:${p.column} ${p.field}: ${p.severity === 'warning' ? 'warning: ' : ''}${p.message}${p.rule ? ` [${p.rule}]` : ''}`;

@@ -27,7 +27,27 @@ export interface Warning {
   column: number;
   field: string;
   message: string;
+  /** Which check it is, by the name a validate-ignore comment uses (src/lib/warning-silences.ts); the comments' own problems are `validate-ignore`. */
+  rule: WarningRule | 'validate-ignore';
 }
+
+/** Every warning's name, as editors write it in {/* validate-ignore <rule>: reason *\/} and see it in the output. */
+export const WARNING_RULES = [
+  'stale-figure',
+  'uncited-figure',
+  'description-length',
+  'todo',
+  'glossary-link',
+  'no-citations',
+  'cite-not-in-sources',
+  'source-not-cited',
+  'definition-list',
+  'callout-syntax',
+  'indented-code',
+  'emoji-shortcode',
+  'code-language',
+] as const;
+export type WarningRule = (typeof WARNING_RULES)[number];
 
 /** An entry that passed its schema, with what the warnings need to read and locate. */
 export interface CheckedEntry {
@@ -180,6 +200,7 @@ function uncitedFigures(tree: MdxNode): Warning[] {
         out.push({
           ...positionIn(run, found.index),
           field: 'body',
+          rule: 'uncited-figure',
           message: `the figure "${found[0].trim()}" has no citation in its paragraph; add <Cite source="…" /> to the sentence that states it`,
         });
         break;
@@ -223,6 +244,12 @@ function phraseTrie(glossary: readonly GlossaryWords[]): PhraseNode {
   return root;
 }
 
+const HYPHENS = new Set(['-', '\u2010', '\u2011']);
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+const inCompound = (text: string, start: number, end: number) =>
+  (HYPHENS.has(text[start - 1] ?? '') && WORD_CHAR.test(text[start - 2] ?? '')) ||
+  (HYPHENS.has(text[end] ?? '') && WORD_CHAR.test(text[end + 1] ?? ''));
+
 function unlinkedTerms(tree: MdxNode, glossary: readonly GlossaryWords[]): Warning[] {
   const linked = new Set<string>();
   walk(tree, (n) => {
@@ -261,6 +288,8 @@ function unlinkedTerms(tree: MdxNode, glossary: readonly GlossaryWords[]): Warni
       }
       if (!match) continue;
       const end = ends[i + match.length - 1]!;
+      // Part of a hyphenated compound ("mixing" in "up-mixing" or "mixing-desk") is another word, not the term.
+      if (inCompound(prose, starts[i]!, end)) continue;
       if (!first.has(match.id)) first.set(match.id, { run, offset: starts[i]!, text: prose.slice(starts[i], end) });
       i += match.length - 1;
     }
@@ -270,6 +299,7 @@ function unlinkedTerms(tree: MdxNode, glossary: readonly GlossaryWords[]): Warni
     .map(([id, { run, offset, text }]) => ({
       ...positionIn(run, offset),
       field: 'body',
+      rule: 'glossary-link' as const,
       message: `"${text}" is in the glossary but this page never links it; wrap its first use in <Term id="${id}">…</Term>`,
     }));
 }
@@ -284,6 +314,7 @@ export function contentWarnings(entry: CheckedEntry, glossary: readonly Glossary
     out.push({
       ...entry.locate(path),
       field: formatPath(path),
+      rule: 'stale-figure',
       message: `this figure is dated ${asOf}, more than ${STALE_AFTER_YEARS} years before ${today.toISOString().slice(0, 10)}; look for a newer figure and add it beside this one`,
     });
   }
@@ -300,12 +331,14 @@ export function contentWarnings(entry: CheckedEntry, glossary: readonly Glossary
       out.push({
         ...entry.locate(descPath),
         field,
+        rule: 'description-length',
         message: `${field} is ${length} characters; aim for ${min}–${max} so search results show a useful summary`,
       });
     } else if (length > max && length <= 160) {
       out.push({
         ...entry.locate(descPath),
         field,
+        rule: 'description-length',
         message: `${field} is ${length} characters; aim for ${min}–${max}, as search engines may cut it off`,
       });
     }
@@ -315,6 +348,7 @@ export function contentWarnings(entry: CheckedEntry, glossary: readonly Glossary
     out.push({
       ...entry.locate(path),
       field: formatPath(path),
+      rule: 'todo',
       message: `still holds ${PLACEHOLDER} text from the template; replace it with real content`,
     });
   }
@@ -329,6 +363,7 @@ export function contentWarnings(entry: CheckedEntry, glossary: readonly Glossary
         placeholder = {
           ...positionIn(run, at),
           field: 'body',
+          rule: 'todo',
           message: `still holds ${PLACEHOLDER} text from the template; replace it with real content`,
         };
       }

@@ -154,6 +154,11 @@ export async function sourcesByIds(ids: readonly string[], from: string): Promis
   return pick(await sourcesById(), ids, 'source', from);
 }
 
+/** When the handbook read each of these sources (`accessed`), for figures whose source shows no date. */
+export async function accessedDates(ids: readonly string[], from: string): Promise<ReadonlyMap<string, string | undefined>> {
+  return new Map((await sourcesByIds([...new Set(ids)], from)).map((s) => [s.id, s.data.accessed]));
+}
+
 /**
 /**
  * A competency framework restates the export it comes from, so it carries that export's licence (the handbook

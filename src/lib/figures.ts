@@ -22,6 +22,22 @@ export function formatPartialDate(text: string): string {
   return day ? `${Number(day)} ${name} ${year}` : `${name} ${year}`;
 }
 
+/**
+ * The date column of a pay figure: "May 2024", or, for a figure whose source shows no date, "Undated
+ * (source read 2 December 2026)" so the reader can still place it in time.
+ */
+export function figureDate(f: { asOf?: string | undefined }, accessed?: string, midSentence = false): string {
+  if (f.asOf) return formatPartialDate(f.asOf);
+  const word = midSentence ? 'undated' : 'Undated';
+  return accessed ? `${word} (source read ${formatPartialDate(accessed)})` : word;
+}
+
+/** When a program's figures were stated: the source's own date, or that it shows none and when it was read. */
+export function sourceDateSentence(s: { date?: string | undefined; accessed?: string | undefined }): string {
+  if (s.date) return `The source is dated ${formatPartialDate(s.date)}.`;
+  return s.accessed ? `The source shows no date; the handbook read it on ${formatPartialDate(s.accessed)}.` : 'The source shows no date.';
+}
+
 /** Sort key that reads a partial date as its first day: "2024-05" sorts as 2024-05-00, before "2024-05-28". */
 function dateKey(text: string | undefined): string {
   const [year = '0000', month = '00', day = '00'] = (text ?? '').split('-');
@@ -34,6 +50,18 @@ export function newestFirst<T extends { asOf?: string | undefined }>(figures: re
     .map((figure, index) => ({ figure, index }))
     .sort((a, b) => dateKey(b.figure.asOf).localeCompare(dateKey(a.figure.asOf)) || a.index - b.index)
     .map(({ figure }) => figure);
+}
+
+/**
+ * The pay figure to headline for each region, in the order regions first appear: the newest median or
+ * average, else the newest figure of any basis. Undated figures sort after dated ones.
+ */
+export function headlinePay<T extends { asOf?: string | undefined; basis: string; region: string }>(pay: readonly T[]): T[] {
+  const regions = [...new Set(pay.map((f) => f.region))];
+  return regions.map((region) => {
+    const inRegion = pay.filter((f) => f.region === region);
+    return newestFirst(inRegion.filter((f) => f.basis === 'median' || f.basis === 'average'))[0] ?? newestFirst(inRegion)[0]!;
+  });
 }
 
 /** Outlook figures ordered by the end of their period, latest first. */

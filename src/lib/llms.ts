@@ -5,15 +5,16 @@
  */
 import { frameworkTitle, getComparisons, getFrameworks, getGlossary, getGuides, getPrograms, getRoles, getSources } from './content.ts';
 import { formatChange, formatMoney, formatPartialDate, programFigures } from './figures.ts';
+import { posix } from 'node:path';
 import { mdxToMarkdown } from './mdx-markdown.ts';
-import { treeOf } from './mdx-tree.ts';
+import { treeOf, walk } from './mdx-tree.ts';
 import type { PageMeta } from './page-meta.ts';
 import { entryUrl } from './routes.ts';
 import { SITE_NAME } from './site.ts';
 import { PAY_BASIS_LABELS } from '../schemas/figures.ts';
 import { LEVEL_KEYS } from '../schemas/framework.ts';
 import { licenceName } from '../schemas/licences.ts';
-import { kindOf, PAGED_COLLECTIONS, REGISTRY } from '../schemas/registry.ts';
+import { kindOf, PAGED_COLLECTIONS, REGISTRY, type CollectionName } from '../schemas/registry.ts';
 
 /** One section per collection whose entries have pages, headed as in the collection registry. */
 const SECTIONS = PAGED_COLLECTIONS.map((c) => ({ type: kindOf(c), heading: REGISTRY[c].plural }));
@@ -40,11 +41,33 @@ export function llmsIndex(pages: readonly PageMeta[], site: URL): string {
   return lines.join('\n');
 }
 
-/** An entry's body as Markdown, from the tree the validator parsed. */
-const bodyMarkdown = (body: string | undefined, sourceTitle: (id: string) => string) =>
-  body ? mdxToMarkdown(treeOf(body), sourceTitle) : '';
+/**
+ * The absolute address of a built image, given its file in the repository
+ * (content/guides/page-id/name.png). The llms-full.txt route supplies it with
+ * astro:assets, which this module cannot import (it also runs outside Astro).
+ */
+export type BuiltImageUrl = (file: string) => Promise<string>;
 
-export async function llmsFull(site: URL): Promise<string> {
+/** An entry's body as Markdown, from the tree the validator parsed, its images at their built addresses. */
+async function bodyMarkdown(
+  body: string | undefined,
+  sourceTitle: (id: string) => string,
+  collection: CollectionName,
+  builtImage: BuiltImageUrl,
+) {
+  if (!body) return '';
+  const tree = treeOf(body);
+  const urls = new Map<string, string>();
+  const wanted: string[] = [];
+  walk(tree, (node) => {
+    if (node.type === 'image' && node.url) wanted.push(node.url);
+  });
+  // The validator accepts only ./page-id/name.ext, so the file is always inside the page's folder.
+  for (const url of wanted) urls.set(url, await builtImage(posix.join(`content/${collection}`, url)));
+  return mdxToMarkdown(tree, sourceTitle, (url) => urls.get(url)!);
+}
+
+export async function llmsFull(site: URL, builtImage: BuiltImageUrl): Promise<string> {
   const sources = await getSources();
   const title = (id: string) => sources.find((s) => s.id === id)?.data.title ?? id;
   const cite = (id: string) => ` (source: ${title(id)})`;
@@ -57,7 +80,7 @@ export async function llmsFull(site: URL): Promise<string> {
     const d = r.data;
     page(d.title, entryUrl('roles', r.id), d.description);
     if (d.alternateTitles.length) out.push(`Also called: ${d.alternateTitles.map((t) => t.text).join(', ')}.`, '');
-    out.push(bodyMarkdown(r.body, title), '');
+    out.push(await bodyMarkdown(r.body, title, 'roles', builtImage), '');
     out.push('### What they do', '', ...d.responsibilities.map((x) => `- ${x.text}${cite(x.source)}`), '');
     if (d.skills.length) out.push('### Skills', '', ...d.skills.map((x) => `- ${x.text}${cite(x.source)}`), '');
     if (d.education.length) out.push('### Education and training', '', ...d.education.map((x) => `- ${x.text}${cite(x.source)}`), '');
@@ -67,7 +90,7 @@ export async function llmsFull(site: URL): Promise<string> {
         '',
         ...d.pay.map(
           (f) =>
-            `- ${PAY_BASIS_LABELS[f.basis]} ${formatMoney(f.amount, f.currency, f.per, f.amountTo)}, ${formatPartialDate(f.asOf)}, ${f.occupation}, ${f.region}${cite(f.source)}`,
+            `- ${PAY_BASIS_LABELS[f.basis]} ${formatMoney(f.amount, f.currency, f.per, f.amountTo)}, ${f.asOf ? formatPartialDate(f.asOf) : 'undated'}, ${f.occupation}, ${f.region}${cite(f.source)}`,
         ),
         '',
       );
@@ -89,13 +112,13 @@ export async function llmsFull(site: URL): Promise<string> {
       out.push(
         `- ${row.dimension}: ${d.roles[0]}: ${row.values[0].text}${cite(row.values[0].source)}; ${d.roles[1]}: ${row.values[1].text}${cite(row.values[1].source)}`,
       );
-    out.push('', bodyMarkdown(c.body, title), '');
+    out.push('', await bodyMarkdown(c.body, title, 'comparisons', builtImage), '');
     for (const dis of d.disagreements)
       out.push(`### Sources disagree: ${dis.topic}`, '', ...dis.positions.map((p) => `- ${p.claim}${cite(p.source)}`), '');
   }
   for (const g of await getGuides()) {
     page(g.data.title, entryUrl('guides', g.id), g.data.description);
-    out.push(bodyMarkdown(g.body, title), '');
+    out.push(await bodyMarkdown(g.body, title, 'guides', builtImage), '');
   }
   for (const p of await getPrograms()) {
     const d = p.data;
@@ -103,7 +126,7 @@ export async function llmsFull(site: URL): Promise<string> {
     out.push(
       `${d.provider}: ${programFigures(d).join(', ')}${d.hours ? ` (${d.hours.components.map((c) => `${c.hours} ${c.label.toLowerCase()}`).join(', ')})` : ''}${cite(d.source)}.`,
       '',
-      bodyMarkdown(p.body, title),
+      await bodyMarkdown(p.body, title, 'programs', builtImage),
       '',
     );
   }
@@ -121,7 +144,7 @@ export async function llmsFull(site: URL): Promise<string> {
   out.push('', '## Sources', '', `URL: ${url('/sources/')}`, '');
   for (const s of sources) {
     out.push(
-      `- ${s.data.title}. ${s.data.publisher}${s.data.date ? `, ${formatPartialDate(s.data.date)}` : ', undated'}. Licence: ${licenceName(s.data.licence)}.${s.data.attribution ? ` ${s.data.attribution}` : ''}${s.data.url ? ` ${s.data.url}` : ''}`,
+      `- ${s.data.title}. ${s.data.publisher}${s.data.date ? `, ${formatPartialDate(s.data.date)}` : ', undated'}. License: ${licenceName(s.data.licence)}.${s.data.attribution ? ` ${s.data.attribution}` : ''}${s.data.url ? ` ${s.data.url}` : ''}`,
     );
   }
   out.push('');

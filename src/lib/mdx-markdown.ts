@@ -11,10 +11,15 @@ import { attribute, isCommentOnly, isExpression, isJsx, type MdxNode } from './m
 const text = (value: string): MdxNode => ({ type: 'text', value });
 const strong = (value: string): MdxNode => ({ type: 'strong', children: [text(value)] });
 
+/** Turns an image's address as written (./page-id/name.png) into the absolute address of the built image. */
+export type ImageAddress = (url: string) => string;
+
 /** A copy of the tree with components replaced by Markdown; the tree itself is shared and never changed. */
-function plain(node: MdxNode, sourceTitle: (id: string) => string): MdxNode[] {
+function plain(node: MdxNode, sourceTitle: (id: string) => string, imageUrl: ImageAddress): MdxNode[] {
   if (node.type === 'mdxjsEsm' || (isExpression(node) && isCommentOnly(node.value ?? ''))) return [];
-  const children = () => (node.children ?? []).flatMap((c) => plain(c, sourceTitle));
+  // A relative address means nothing outside the page, so every image points at the built file.
+  if (node.type === 'image') return [{ ...node, url: imageUrl(node.url ?? '') }];
+  const children = () => (node.children ?? []).flatMap((c) => plain(c, sourceTitle, imageUrl));
   if (isJsx(node)) {
     switch (node.name) {
       case 'Cite':
@@ -53,8 +58,8 @@ function plain(node: MdxNode, sourceTitle: (id: string) => string): MdxNode[] {
   return [node.children ? { ...node, children: children() } : node];
 }
 
-export function mdxToMarkdown(tree: MdxNode, sourceTitle: (id: string) => string): string {
-  const root = { type: 'root', children: plain(tree, sourceTitle) } as unknown as Nodes;
+export function mdxToMarkdown(tree: MdxNode, sourceTitle: (id: string) => string, imageUrl: ImageAddress): string {
+  const root = { type: 'root', children: plain(tree, sourceTitle, imageUrl) } as unknown as Nodes;
   return toMarkdown(root, { extensions: [gfmToMarkdown()] })
     .replace(/[ \t]+\(source: /g, ' (source: ')
     .replace(/\n{3,}/g, '\n\n')

@@ -49,17 +49,17 @@ export async function partLicence(collection: OpenDataCollection): Promise<PartL
   const sources = new Map((await getSources()).map((s) => [s.id, s.data]));
   if (collection === 'sources') {
     return {
-      terms: `The records are ${HANDBOOK_CREDIT}. Each record's licence field is the licence of the document it describes, not of the record: the handbook cites those documents, it does not republish them.`,
+      terms: `The records are ${HANDBOOK_CREDIT}. The license each record names is that of the document it describes, not of the record: the handbook cites those documents, it does not republish them.`,
       credits: [],
     };
   }
   if (collection === 'frameworks') {
     const origins = (await getFrameworks()).map((f) => {
       const source = f.data.handbook ? sources.get(f.data.handbook.source) : undefined;
-      if (!source) return `${f.id}: ${f.data.attribution ?? 'the export names no licence'}; not licensed by the handbook.`;
+      if (!source) return `${f.id}: ${f.data.attribution ?? 'the export names no license'}; not licensed by the handbook.`;
       const terms =
         source.licence === 'all-rights-reserved'
-          ? "all rights reserved by its publisher, so not covered by the handbook's licence"
+          ? "all rights reserved by its publisher, so not covered by the handbook's license"
           : licenceName(source.licence);
       return `${f.id} restates ${source.title} (${source.publisher}): ${terms}.${source.attribution ? ` ${source.attribution}` : ''}`;
     });
@@ -69,7 +69,7 @@ export async function partLicence(collection: OpenDataCollection): Promise<PartL
   const shareAlike = entries.filter((e) => (e.data as { licence?: string }).licence === SHARE_ALIKE_LICENCE).length;
   const terms =
     shareAlike > 0
-      ? `${HANDBOOK_CREDIT}, except the ${shareAlike} item(s) whose licence field is ${SHARE_ALIKE_LICENCE}: they adapt share-alike text (named in adaptedFrom) and are ${licenceName(SHARE_ALIKE_LICENCE)} (${licenceUrl(SHARE_ALIKE_LICENCE)}).`
+      ? `${HANDBOOK_CREDIT}, except the ${shareAlike} item(s) licensed ${SHARE_ALIKE_LICENCE}: they adapt share-alike text (named in adaptedFrom) and are ${licenceName(SHARE_ALIKE_LICENCE)} (${licenceUrl(SHARE_ALIKE_LICENCE)}).`
       : `${HANDBOOK_CREDIT}.`;
   return { terms: `${REGISTRY[collection].plural} written by the handbook: ${terms}`, credits: creditsFor(entries, sources) };
 }

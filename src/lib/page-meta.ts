@@ -76,7 +76,7 @@ export const STATIC_PAGES = {
   sources: {
     path: PAGE_PATHS.sources,
     title: 'Sources',
-    description: 'Every document the handbook draws on, with its publisher, date, licence, and the pages that cite it.',
+    description: 'Every document the handbook draws on, with its publisher, date, license, and the pages that cite it.',
     type: 'Reference',
   },
   search: {
@@ -108,7 +108,7 @@ export const STATIC_PAGES = {
     path: PAGE_PATHS.data,
     title: 'Open data',
     description:
-      'The handbook as JSON, one file per collection from roles and guides to the glossary and sources, each with a JSON Schema and licence.',
+      'The handbook as JSON, one file per collection from roles and guides to the glossary and sources, each with a JSON Schema and license.',
     type: 'Reference',
   },
   notFound: {

@@ -14,10 +14,12 @@ const escapeProperty = (s: string) => escapeData(s).replaceAll(':', '%3A').repla
 
 /** `::error file=…,line=…,col=…,title=…::message`, one line per problem. */
 export function githubAnnotation(p: Problem): string {
-  const props = [`file=${p.file}`, `line=${p.line}`, `col=${p.column}`, `title=${p.field}`].map((kv) => {
-    const at = kv.indexOf('=');
-    return `${kv.slice(0, at)}=${escapeProperty(kv.slice(at + 1))}`;
-  });
+  const props = [`file=${p.file}`, `line=${p.line}`, `col=${p.column}`, `title=${p.rule ? `${p.field} [${p.rule}]` : p.field}`].map(
+    (kv) => {
+      const at = kv.indexOf('=');
+      return `${kv.slice(0, at)}=${escapeProperty(kv.slice(at + 1))}`;
+    },
+  );
   return `::${p.severity} ${props.join(',')}::${escapeData(p.message)}`;
 }
 

@@ -40,7 +40,7 @@ function pay(role: Role): PairItem[] {
   const whose = `${scopeLabel(f, role.data).toLowerCase()}: ${f.occupation}`;
   return [
     {
-      text: `${formatMoney(f.amount, f.currency, f.per, f.amountTo)} (${PAY_BASIS_LABELS[f.basis].toLowerCase()}, ${formatPartialDate(f.asOf)}, ${f.region}; ${whose})`,
+      text: `${formatMoney(f.amount, f.currency, f.per, f.amountTo)} (${PAY_BASIS_LABELS[f.basis].toLowerCase()}, ${f.asOf ? formatPartialDate(f.asOf) : 'undated'}, ${f.region}; ${whose})`,
       source: f.source,
     },
   ];

@@ -89,12 +89,15 @@ export function salaryDistributions(pay: readonly PayFigure[]): MonetaryAmountDi
   const groups = new Map<string, PayFigure[]>();
   for (const f of pay) {
     // Averages, starting pay and ranges are not points of a distribution.
-    if (f.basis === 'average' || f.basis === 'starting' || f.basis === 'experienced' || f.amountTo !== undefined) continue;
+    if (f.basis === 'average' || f.basis === 'starting' || f.basis === 'experienced' || f.basis === 'range' || f.amountTo !== undefined)
+      continue;
+    // A distribution is named by its date; an undated figure cannot be placed in one.
+    if (!f.asOf) continue;
     const key = [f.asOf, f.occupation, f.per, f.source, f.currency].join('|');
     groups.set(key, [...(groups.get(key) ?? []), f]);
   }
   return [...groups.values()].map((figures) => {
-    const first = figures[0]!;
+    const first = figures[0]! as PayFigure & { asOf: string };
     const field = { median: 'median', 'percentile-10': 'percentile10', 'percentile-90': 'percentile90' } as const;
     const values = Object.fromEntries(figures.map((f) => [field[f.basis as keyof typeof field], f.amount]));
     return {

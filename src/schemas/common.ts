@@ -21,6 +21,11 @@ export interface SchemaContext {
   ids: Partial<Record<CollectionName, ReadonlySet<string>>>;
   /** "Today" for date checks; injectable so tests do not depend on the clock. */
   today?: Date;
+  /**
+   * Where the validator collects the references to existing entries found while one entry is checked, so it
+   * can refuse a published page that names a draft (the entry's draft status is known only once every file is read).
+   */
+  refs?: { collection: CollectionName; id: string }[];
 }
 
 /** A context that checks no references: for JSON Schema generation and type derivation. */
@@ -57,16 +62,23 @@ export function ref(ctx: SchemaContext, collection: CollectionName) {
     error: `must be ${idOf(collection)}: lowercase words joined by single hyphens`,
   });
   if (!known) return base;
-  return base.refine((id) => known.has(id), {
-    error: (issue) => {
-      const input = String(issue.input);
-      const hint = didYouMean(input, known);
-      const fix = hint
-        ? `did you mean "${hint}"?`
-        : `use the file name (without extension) of an entry in content/${collection}/`;
-      return `names an unknown ${REGISTRY[collection].idOf} id "${input}"; ${fix}`;
+  return base.refine(
+    (id) => {
+      if (!known.has(id)) return false;
+      ctx.refs?.push({ collection, id });
+      return true;
     },
-  });
+    {
+      error: (issue) => {
+        const input = String(issue.input);
+        const hint = didYouMean(input, known);
+        const fix = hint
+          ? `did you mean "${hint}"?`
+          : `use the file name (without extension) of an entry in content/${collection}/`;
+        return `names an unknown ${REGISTRY[collection].idOf} id "${input}"; ${fix}`;
+      },
+    },
+  );
 }
 
 /** A list of references with no repeats. */
@@ -246,16 +258,16 @@ export const pageFields = (ctx: SchemaContext) => ({
   updated: day(ctx),
   /** A draft is validated but not published. */
   draft: z.boolean({ error: expects('true or false') }).default(false),
-  /** Text adapted (not just cited) from openly licensed sources; each one's licence must allow it (see CONTRIBUTING.md). */
+  /** Text adapted (not just cited) from openly licensed sources; each one's license must allow it (see CONTRIBUTING.md). */
   adaptedFrom: z.array(adaptation(ctx)).default([]),
-  /** The page's licence: CC-BY-4.0, or CC-BY-SA-4.0 when adaptedFrom names a CC BY-SA source. */
+  /** The page's license: CC-BY-4.0, or CC-BY-SA-4.0 when adaptedFrom names a CC BY-SA source. */
   licence: choice(PAGE_LICENCES).default(HANDBOOK_LICENCE),
 });
 
 /** A source whose text a page adapts, and how the page changed it (CC licences ask for both). */
 const adaptation = (ctx: SchemaContext) =>
   z.strictObject({
-    /** Id of the source the text comes from; its licence must allow adaptation. */
+    /** Id of the source the text comes from; its license must allow adaptation. */
     source: ref(ctx, 'sources'),
     /** What the page took and how it changed it, e.g. "the section on gain staging, shortened and reworded". */
     changes: prose(300),

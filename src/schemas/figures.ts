@@ -7,7 +7,7 @@
 import { z } from 'astro/zod';
 import { choice, expects, partialDate, prose, ref, type SchemaContext } from './common.ts';
 
-export const PAY_BASES = ['median', 'average', 'percentile-10', 'percentile-90', 'starting', 'experienced'] as const;
+export const PAY_BASES = ['median', 'average', 'percentile-10', 'percentile-90', 'starting', 'experienced', 'range'] as const;
 export const PAY_BASIS_LABELS: Record<(typeof PAY_BASES)[number], string> = {
   median: 'Median',
   average: 'Average',
@@ -15,6 +15,7 @@ export const PAY_BASIS_LABELS: Record<(typeof PAY_BASES)[number], string> = {
   'percentile-90': 'Highest 10% earned more than',
   starting: 'Starting pay',
   experienced: 'With experience',
+  range: 'Range, basis not stated',
 };
 
 /**
@@ -41,10 +42,12 @@ export const payFigure = (ctx: SchemaContext) =>
     currency: choice(['USD', 'GBP', 'EUR', 'CAD', 'AUD']).default('USD'),
     /** Whether the amount is per year or per hour. */
     per: choice(['year', 'hour']),
-    /** What kind of figure it is: median, average, or a percentile. */
+    /** What kind of figure it is: median, average, a percentile, starting pay, pay with experience, or `range` when the source gives a range without saying what it measures. */
     basis: choice(PAY_BASES),
-    /** When the figure applies, e.g. 2024-05 for "May 2024". */
-    asOf: partialDate(ctx),
+    /** When the figure applies, e.g. 2024-05 for "May 2024"; if the source shows no date, write `undated: true` instead. */
+    asOf: partialDate(ctx).optional(),
+    /** `true` when the source shows no date: pages say "undated" with the date the source was read (its `accessed`). Never with `asOf`. */
+    undated: z.literal(true, { error: expects('true, or leave it out and give asOf') }).optional(),
     /** Where the figure applies, e.g. "United States". */
     region: prose(80),
     /** The occupation or group the figure describes, in the source's terms. */
@@ -59,6 +62,15 @@ export const payFigure = (ctx: SchemaContext) =>
   .refine((f) => f.amountTo === undefined || f.amountTo > f.amount, {
     error: 'must be larger than amount; amount is the lower end of the range',
     path: ['amountTo'],
+  })
+  // A figure is dated or explicitly marked undated: a forgotten date must not pass as "undated".
+  .refine((f) => f.asOf !== undefined || f.undated === true, {
+    error: 'is required: write when the figure applies (e.g. 2024-05), or `undated: true` if the source shows no date',
+    path: ['asOf'],
+  })
+  .refine((f) => f.asOf === undefined || f.undated === undefined, {
+    error: 'cannot be used together with asOf; keep asOf if the source dates the figure, else remove asOf',
+    path: ['undated'],
   });
 export type PayFigure = z.output<ReturnType<typeof payFigure>>;
 

@@ -88,7 +88,7 @@ export const frameworkSchema = (ctx: SchemaContext) =>
         source: ref(ctx, 'sources'),
         /** Id of the O*NET source entry the export builds on. */
         onetSource: ref(ctx, 'sources'),
-        /** How the handbook changed the original (the CC BY licence asks for this). */
+        /** How the handbook changed the original (the CC BY license asks for this). */
         adaptation: prose(500),
         /** Date of the last edit to the handbook's version, YYYY-MM-DD. */
         updated: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'must be written as YYYY-MM-DD' }),

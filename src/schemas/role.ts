@@ -63,7 +63,7 @@ export const roleSchema = (ctx: SchemaContext) =>
       training: z.array(cited(ctx)).default([]),
       /** Experience employers look for before hiring into the role, each cited. */
       experience: z.array(cited(ctx)).default([]),
-      /** Certifications, licences and professional memberships that help, each cited. */
+      /** Certifications, licenses and professional memberships that help, each cited. */
       certifications: z.array(cited(ctx)).default([]),
       /** Working hours and patterns (nights, weekends, touring, deadlines), each cited. */
       hours: z.array(cited(ctx)).default([]),

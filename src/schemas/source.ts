@@ -77,9 +77,9 @@ export const sourceSchema = (ctx: SchemaContext) =>
       .optional(),
     /** The day an editor last read the page at its address, e.g. 2026-12-02. */
     accessed: partialDate(ctx).optional(),
-    /** The document's licence, as an id: all-rights-reserved when it states none, or an SPDX id such as CC-BY-4.0. */
+    /** The document's license, as an id: all-rights-reserved when it states none, or an SPDX id such as CC-BY-4.0. */
     licence: licence(),
-    /** The credit line the licence asks for, or who holds the rights and what the handbook reuses, in words. */
+    /** The credit line the license asks for, or who holds the rights and what the handbook reuses, in words. */
     attribution: prose(600).optional(),
     /** The seed document this entry was made from, if any (e.g. 003_7b51b4d5ed545018.txt). */
     seed: z.string().regex(/^\d{3}_[0-9a-f]{16}\.txt$/, { error: 'must be a seed file name such as 003_7b51b4d5ed545018.txt' }).optional(),

@@ -13,9 +13,11 @@ import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serialize } from 'parse5';
+import { HtmlValidate, StaticConfigLoader } from 'html-validate';
+import { imageSize } from 'image-size';
 import { inlineCode } from '../../src/integrations/csp-headers.ts';
 import { validateContent } from '../../src/lib/content-validator.ts';
-import { elements, ids, parseHtml } from '../../src/lib/html.ts';
+import { attr, byTag, elements, ids, parseHtml } from '../../src/lib/html.ts';
 import { entryUrl } from '../../src/lib/routes.ts';
 import { COLLECTIONS } from '../../src/schemas/common.ts';
 import { loadCases, makeSite, ROOT } from '../support/bad-content.ts';
@@ -121,6 +123,45 @@ describe('astro build on every accepted case at once', () => {
         if (fragment) expect(ids(parseHtml(readFileSync(file, 'utf8'))), `${rel} has no anchor #${fragment}`).toContain(fragment);
       }
     }
+  });
+
+  it("optimises a page's images through astro:assets and gives them absolute addresses everywhere else", async () => {
+    const page = 'guides/corpus-image-in-page-folder';
+    const doc = parseHtml(html(page));
+    const images = byTag(doc, 'img');
+    expect(images).toHaveLength(4);
+    for (const img of images) {
+      // Converted to WebP under /_astro/, with the width and height of the file so nothing shifts as it loads.
+      expect(attr(img, 'src')).toMatch(/^\/_astro\/colour-bars[\w-]*\.[\w-]+\.webp$/);
+      const built = readFileSync(join(site, 'dist', attr(img, 'src')!));
+      const size = imageSize(built);
+      expect(size.type).toBe('webp');
+      expect([String(size.width), String(size.height)]).toEqual([attr(img, 'width'), attr(img, 'height')]);
+      expect(attr(img, 'alt')).toMatch(/test card/);
+    }
+    // A file wider than the text column is served at the column's width and twice that, never at its own 1600 px.
+    const [wide] = images;
+    expect(attr(wide!, 'sizes')).toBeTruthy();
+    const candidates = attr(wide!, 'srcset')!
+      .split(',')
+      .map((c) => c.trim().split(/\s+/));
+    expect(candidates.map(([, w]) => w)).toEqual(['608w', '1216w']);
+    for (const [url, w] of candidates) {
+      const size = imageSize(readFileSync(join(site, 'dist', url!)));
+      expect([size.type, `${size.width}w`]).toEqual(['webp', w]);
+    }
+    // The files as written are not published beside the optimised ones.
+    expect(readdirSync(join(site, 'dist/_astro')).filter((f) => /\.(png|jpe?g|avif)$/.test(f))).toEqual([]);
+
+    // llms-full.txt shows the same built files, by absolute address; no text output keeps the address as written.
+    const llms = readFileSync(join(site, 'dist/llms-full.txt'), 'utf8');
+    for (const img of images) expect(llms).toContain(`](https://sound-careers-handbook.example${attr(img, 'src')}`);
+    const outputs = [llms, ...readdirSync(join(site, 'dist/data')).map((f) => readFileSync(join(site, 'dist/data', f), 'utf8'))];
+    for (const text of outputs) expect(text).not.toMatch(/\(\.?\/?corpus-image-in-page-folder\/|\.\.\/src\/assets/);
+
+    const validator = new HtmlValidate(new StaticConfigLoader(JSON.parse(readFileSync(join(ROOT, '.htmlvalidate.json'), 'utf8'))));
+    const report = await validator.validateString(html(page), `${page}/index.html`);
+    expect(report.results.flatMap((r) => r.messages.map((m) => `${m.line}:${m.column} [${m.ruleId}] ${m.message}`))).toEqual([]);
   });
 
   it('ships no script from content', () => {

@@ -212,7 +212,7 @@ describe('open data', () => {
     expect(data.count).toBeGreaterThan(0);
     // Each part states its own terms: the handbook's CC BY 4.0, except frameworks, which keep their publisher's.
     if (collection === 'frameworks')
-      expect(data.licence).toMatch(/all rights reserved by its publisher, so not covered by the handbook's licence/);
+      expect(data.licence).toMatch(/all rights reserved by its publisher, so not covered by the handbook's license/);
     else
       expect(data.licence).toMatch(/CC BY 4\.0 \(https:\/\/creativecommons\.org\/licenses\/by\/4\.0\/\), credit "Sound Careers Handbook"/);
   });

@@ -89,7 +89,7 @@ describe('HTML validity', () => {
     expect(files.length).toBeGreaterThan(10);
   });
 
-  it('html-validate reports no errors', { timeout: 60_000 }, async () => {
+  it('html-validate reports no errors', { timeout: 300_000 }, async () => {
     expect((await validator.validateString(BROKEN, brokenFile)).valid, 'html-validate did not flag the deliberately broken page').toBe(
       false,
     );

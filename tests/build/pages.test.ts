@@ -52,7 +52,7 @@ describe('built site', () => {
 
   it.each(pages.map((p) => [relative(DIST, p)]))('%s has lang, one h1, a title, a description and a canonical URL', (rel) => {
     const doc = parseHtml(readFileSync(join(DIST, rel), 'utf8'));
-    expect(attr(byTag(doc, 'html')[0]!, 'lang')).toBe('en');
+    expect(attr(byTag(doc, 'html')[0]!, 'lang')).toBe('en-US');
     expect(byTag(doc, 'h1')).toHaveLength(1);
     expect(textOf(byTag(doc, 'title')[0]!).trim()).not.toBe('');
     expect(meta(doc, 'description')?.length).toBeGreaterThanOrEqual(50);

@@ -8,7 +8,7 @@
  * checked together in one build, and all accepted cases in another.
  */
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
@@ -40,15 +40,18 @@ export interface Case {
 
 /**
  * Files git cannot hold usefully (symlinks, FIFOs, a folder named like a content file) are made at test time from
- * the case's special.json: `{ "path": "content/…", "symlink": target }`, `{ "path", "fifo": true }` or
- * `{ "path", "directory": true }`.
+ * the case's special.json: `{ "path": "content/…", "symlink": target }`, `{ "path", "fifo": true }`,
+ * `{ "path", "directory": true }` or `{ "path", "bytes": n }` (a file of n bytes that starts like a PNG, too big to commit).
  */
 export interface Special {
   path: string;
   symlink?: string;
   fifo?: boolean;
   directory?: boolean;
+  bytes?: number;
 }
+
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
 export const specials = (c: Case): Special[] =>
   existsSync(join(c.dir, 'special.json')) ? (JSON.parse(readFileSync(join(c.dir, 'special.json'), 'utf8')) as Special[]) : [];
@@ -60,6 +63,7 @@ function makeSpecials(site: string, c: Case) {
     if (s.symlink !== undefined) symlinkSync(s.symlink, at);
     else if (s.fifo) execFileSync('mkfifo', [at]);
     else if (s.directory) mkdirSync(join(at, 'inside'), { recursive: true });
+    else if (s.bytes !== undefined) writeFileSync(at, Buffer.concat([PNG_SIGNATURE, Buffer.alloc(s.bytes - PNG_SIGNATURE.length)]));
   }
 }
 

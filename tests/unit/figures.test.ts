@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
   creditsPerYear,
+  figureDate,
+  sourceDateSentence,
+  headlinePay,
   formatChange,
   formatCredits,
   formatLength,
@@ -102,6 +105,31 @@ describe('ordering figures', () => {
   it('puts the newest figure first, whatever the written order', () => {
     const figures = [{ asOf: '2020-05' }, { asOf: '2024-05' }, { asOf: '2013' }, { asOf: '2024-05-28' }];
     expect(newestFirst(figures).map((f) => f.asOf)).toEqual(['2024-05-28', '2024-05', '2020-05', '2013']);
+  });
+
+  it('sorts undated figures after dated ones and headlines one figure per region', () => {
+    const us = { region: 'United States', basis: 'median', asOf: '2024-05' };
+    const usOld = { region: 'United States', basis: 'median', asOf: '2020-05' };
+    const ukStart = { region: 'United Kingdom', basis: 'starting', asOf: undefined, undated: true };
+    const ukAvg = { region: 'United Kingdom', basis: 'average', asOf: undefined, undated: true };
+    expect(newestFirst([ukAvg, us])).toEqual([us, ukAvg]);
+    expect(headlinePay([usOld, ukStart, us, ukAvg])).toEqual([us, ukAvg]);
+    expect(headlinePay([ukStart])).toEqual([ukStart]);
+    expect(headlinePay([])).toEqual([]);
+  });
+
+  it('dates a figure, or says it is undated and when its source was read', () => {
+    expect(figureDate({ asOf: '2024-05' }, '2026-12-02')).toBe('May 2024');
+    expect(figureDate({}, '2026-12-02')).toBe('Undated (source read 2 December 2026)');
+    expect(figureDate({})).toBe('Undated');
+    expect(figureDate({}, '2026-12-02', true)).toBe('undated (source read 2 December 2026)');
+    expect(figureDate({ asOf: '2024' }, undefined, true)).toBe('2024');
+  });
+
+  it("says when a program's figures were stated", () => {
+    expect(sourceDateSentence({ date: '2025-08-28', accessed: '2026-12-02' })).toBe('The source is dated 28 August 2025.');
+    expect(sourceDateSentence({ accessed: '2026-12-02' })).toBe('The source shows no date; the handbook read it on 2 December 2026.');
+    expect(sourceDateSentence({})).toBe('The source shows no date.');
   });
 
   it('puts the projection that ends latest first', () => {

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { textProblems, visibleText } from '../support/rendered-text.ts';
+import { proseText, textProblems, visibleText } from '../support/rendered-text.ts';
 
 const rules = (html: string, options?: { isoDates?: boolean }) => textProblems(html, options).map((p) => p.rule);
 
@@ -55,6 +55,29 @@ describe('rendered-text checks', () => {
     expect(rules('<p>A claim<span class="cite"><a href="#n">†</a></span>.</p>')).toEqual(['marker style']);
   });
 
+  const note = (letter: string) =>
+    `<sup class="fn-ref"><a href="#user-content-fn-${letter}" data-footnote-ref>[<span class="sr-only">note </span>${letter}]</a></sup>`;
+
+  it('hold Markdown footnote markers to their own style: attached, "[a]", rising, never run into a word', () => {
+    expect(rules(`<p>A claim.${note('a')} Another${cite(1)} and a note.${note('b')}${note('c')}</p>`)).toEqual([]);
+    expect(rules(`<p>A claim. ${note('a')}</p>`)).toEqual(['marker style']);
+    expect(rules(`<p>A claim.${note('b')}${note('a')}</p>`)).toEqual(['marker style']);
+    expect(rules(`<p>A claim.${note('a')}Next</p>`)).toEqual(['glued words', 'marker before a letter']);
+    // Sätteri's own marker, a bare superscript number, is not the handbook's footnote style.
+    expect(rules('<p>A claim.<sup class="fn-ref"><a href="#fn-1" data-footnote-ref>1</a></sup></p>')).toEqual([
+      'glued words',
+      'marker style',
+    ]);
+  });
+
+  it('find links whose text is a raw URL', () => {
+    expect(rules('<p>See <a href="https://www.bls.gov/ooh/">https://www.bls.gov/ooh/</a>.</p>')).toEqual(['URL as link text']);
+    expect(rules('<p>See <a href="https://www.bls.gov/ooh/">www.bls.gov/ooh</a>.</p>')).toEqual(['URL as link text']);
+    expect(
+      rules('<p>See <a href="https://www.bls.gov/ooh/">the BLS handbook</a> at <a href="https://www.bls.gov/">bls.gov</a>.</p>'),
+    ).toEqual([]);
+  });
+
   it('find ISO dates in prose, but not in code or where allowed', () => {
     expect(rules('<p>The BLS (2025-08-28) projects a fall.</p>')).toEqual(['ISO date in prose']);
     expect(rules('<p>Write <code>asOf: 2024-05</code> for May 2024.</p>')).toEqual([]);
@@ -66,5 +89,11 @@ describe('rendered-text checks', () => {
     const html =
       '<main><h1>Title</h1><p>One <a href="/">two</a></p><script>var x</script><p hidden>gone</p><svg><text>chart</text></svg></main>';
     expect(visibleText(html)).toBe('Title\nOne two');
+  });
+
+  it('leave code and text in another language out of the prose', () => {
+    const html = '<html lang="en-US"><p>Set <code>licence</code> to <span lang="en-GB">Open Government Licence</span> now.</p></html>';
+    expect(visibleText(html)).toBe('Set licence to Open Government Licence now.');
+    expect(proseText(html)).toBe('Set to now.');
   });
 });

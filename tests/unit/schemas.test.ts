@@ -117,6 +117,27 @@ describe('role schema', () => {
     ]);
   });
 
+  it('takes a figure with no date only when it is marked undated, and never both', () => {
+    const pay = {
+      amount: 16000,
+      amountTo: 35000,
+      currency: 'GBP',
+      per: 'year',
+      basis: 'average',
+      region: 'United Kingdom',
+      occupation: 'X',
+      source: 'bls-ooh-2025',
+    };
+    expect(errors(roleSchema(ctx), { ...role, pay: [{ ...pay, undated: true }] })).toEqual([]);
+    expect(errors(roleSchema(ctx), { ...role, pay: [pay] })).toEqual([
+      'pay[0].asOf: is required: write when the figure applies (e.g. 2024-05), or `undated: true` if the source shows no date',
+    ]);
+    expect(errors(roleSchema(ctx), { ...role, pay: [{ ...pay, asOf: '2024-05', undated: true }] })).toEqual([
+      'pay[0].undated: cannot be used together with asOf; keep asOf if the source dates the figure, else remove asOf',
+    ]);
+    expect(errors(roleSchema(ctx), { ...role, pay: [{ ...pay, undated: false }] })[0]).toMatch(/^pay\[0\]\.undated: /);
+  });
+
   it('keeps the role anatomy lists as cited statements', () => {
     const parsed = roleSchema(ctx).parse({ ...role, hearingSafety: [{ text: 'Wears earplugs.', source: 'bls-ooh-2025' }] });
     expect(parsed.hearingSafety).toEqual([{ text: 'Wears earplugs.', source: 'bls-ooh-2025' }]);

@@ -12,6 +12,9 @@ vi.mock('../../src/lib/social-image.ts', () => ({
   },
 }));
 
+// Workers run several files (isolate: false in vitest.config.ts), so another file may already have imported the pool
+// with the real renderer: start from an empty module cache so the pool is evaluated against the mock.
+vi.resetModules();
 const { drawSocialImagesEarly, takeSocialImage } = await import('../../src/lib/social-image-pool.ts');
 
 describe('drawSocialImagesEarly and takeSocialImage', () => {

@@ -48,6 +48,7 @@ describe('salary distributions', () => {
       { ...base, amount: 33980, basis: 'percentile-10' },
       { ...base, amount: 104610, basis: 'percentile-90' },
       { ...base, amount: 44000, basis: 'average', asOf: '2020' },
+      { ...base, amount: 25075, basis: 'median', currency: 'GBP', region: 'United Kingdom', asOf: undefined, undated: true },
     ]);
     expect(out).toEqual([
       expect.objectContaining({ currency: 'USD', duration: 'P1Y', median: 56600, percentile10: 33980, percentile90: 104610 }),

@@ -11,6 +11,7 @@ import Cell from './Cell.astro';
 import Cite from './Cite.astro';
 import ComparisonTable from './ComparisonTable.astro';
 import HoursChart from './HoursChart.astro';
+import Img from './Img.astro';
 import Position from './Position.astro';
 import Row from './Row.astro';
 import type { MdxComponentName } from './registry.ts';
@@ -39,4 +40,4 @@ const exact: Record<keyof typeof registered, true> & Record<MdxComponentName, tr
 };
 void exact;
 
-export const mdxComponents = { ...registered, th: Th, td: Td };
+export const mdxComponents = { ...registered, th: Th, td: Td, img: Img };

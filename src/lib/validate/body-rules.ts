@@ -19,6 +19,9 @@ import { didYouMean } from '../../schemas/did-you-mean.ts';
 import { isCommentOnly, isExpression, isJsx, walk, type MdxNode } from '../mdx-tree.ts';
 import { errorMap } from '../../schemas/messages.ts';
 import type { Located } from './parse-source.ts';
+import { rawHtmlMessage } from './html-fixes.ts';
+import { imageTagMessage } from './images.ts';
+import { expressionMessage } from './mdx-syntax.ts';
 import { checkUrl } from './urls.ts';
 
 /** A link to a page of this site, kept for the cross-entry stage (the page must exist and be published). */
@@ -80,17 +83,22 @@ export function checkBody(tree: MdxNode, body: string, bodyStartLine: number, sc
         return false;
       case 'mdxFlowExpression':
       case 'mdxTextExpression':
-        if (!isCommentOnly(node.value ?? ''))
+        if (!isCommentOnly(node.value ?? '')) {
+          const siblings = parent?.children ?? [];
+          const before = siblings[siblings.indexOf(node) - 1];
           report(
             node,
-            'text in { } is read as code in MDX, which content may not run; write \\{ and \\} to show braces, or {/* … */} for a note to other editors',
+            expressionMessage(node.value ?? '', parent?.type === 'heading', before?.type === 'text' ? (before.value ?? '') : ''),
           );
+        }
         return false;
       case 'html':
         report(node, `raw HTML is not allowed in content; ${RAW_HTML_FIX}`);
         return false;
-      case 'link':
       case 'image':
+        // Images are files in content/ as well as addresses: src/lib/validate/images.ts checks them.
+        return undefined;
+      case 'link':
       case 'definition':
         checkAddress(node, report, links);
         return undefined;
@@ -105,7 +113,7 @@ function checkAddress(node: MdxNode, report: (node: MdxNode, message: string) =>
   const verdict = checkUrl(node.url ?? '');
   if (!verdict.ok) {
     report(node, verdict.message);
-  } else if (verdict.kind === 'internal' && node.type !== 'image') {
+  } else if (verdict.kind === 'internal') {
     links.push({ line: node.position!.start.line, column: node.position!.start.column, path: verdict.path, fragment: verdict.fragment });
   }
 }
@@ -126,7 +134,11 @@ function checkElement(
     // One error per block of HTML, not one per tag inside it.
     if (/^(script|style)$/i.test(name))
       report(node, `raw <${name}> tags are not allowed in content; pages ship no scripts or styles from MDX`);
-    else report(node, `raw HTML (<${name}>) is not allowed in content; ${RAW_HTML_FIX}`);
+    else report(node, imageTagMessage(name) ?? rawHtmlMessage(name, RAW_HTML_FIX));
+    return false;
+  }
+  if (!isMdxComponent(name) && imageTagMessage(name)) {
+    report(node, imageTagMessage(name)!);
     return false;
   }
   if (!isMdxComponent(name)) {

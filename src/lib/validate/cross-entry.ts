@@ -20,8 +20,10 @@ export interface EntryFacts {
   id: string;
   /** Schema output, when the entry passed its schema. */
   data?: unknown;
-  /** The data as written, before defaults: whether a field was written at all. */
-  raw?: unknown;
+  /** The top-level fields as written, before defaults: whether a field was written at all. */
+  written: readonly string[];
+  /** The entries the data names, each with where (a published page may not name a draft). */
+  refs: readonly { collection: CollectionName; id: string }[];
   links: InternalLink[];
   locate: (path: readonly PropertyKey[]) => { line: number; column: number };
 }
@@ -46,6 +48,7 @@ export function crossEntryRules(entries: readonly EntryFacts[], ids: Record<Coll
   const byKey = new Map(entries.map((e) => [`${e.collection}/${e.id}`, e]));
   uniqueTitles(entries, out);
   links(entries, ids, byKey, out);
+  namedDrafts(entries, byKey, out);
   careerLoops(entries, out);
   licences(entries, out);
   return out;
@@ -56,7 +59,7 @@ function licences(entries: readonly EntryFacts[], out: CrossProblem[]) {
   const sources = new Map(entries.filter((e) => e.collection === 'sources' && e.data).map((e) => [e.id, e.data as Source]));
   for (const e of entries) {
     if (!e.data || !TITLED.has(e.collection)) continue;
-    const explicit = typeof e.raw === 'object' && e.raw !== null && 'licence' in e.raw;
+    const explicit = e.written.includes('licence');
     for (const p of licenceProblems(e.data as Parameters<typeof licenceProblems>[0], sources, explicit)) {
       out.push({ rel: e.rel, ...e.locate(p.path), field: formatPath(p.path), message: p.message });
     }
@@ -137,6 +140,39 @@ function links(
       }
     }
   }
+}
+
+/** The drafts rule for frontmatter: a published page may not name a draft (the build would fail on it without a line). */
+function namedDrafts(entries: readonly EntryFacts[], byKey: Map<string, EntryFacts>, out: CrossProblem[]) {
+  for (const e of entries) {
+    if (isDraft(e.data)) continue;
+    for (const ref of e.refs) {
+      const target = byKey.get(`${ref.collection}/${ref.id}`);
+      if (!target || target === e || !isDraft(target.data)) continue;
+      // Ids are distinctive, so the first place the id is written is where the reference is.
+      const path = pathOf(e.data, ref.id) ?? [];
+      out.push({
+        rel: e.rel,
+        ...e.locate(path),
+        field: formatPath(path),
+        message: `names ${target.rel}, which is a draft and is not published; publish it (remove draft: true) or remove "${ref.id}" here`,
+      });
+    }
+  }
+}
+
+function pathOf(value: unknown, id: string, path: (string | number)[] = []): (string | number)[] | undefined {
+  if (value === id) return path;
+  const children: [string | number, unknown][] = Array.isArray(value)
+    ? value.map((v, i) => [i, v])
+    : value && typeof value === 'object'
+      ? Object.entries(value)
+      : [];
+  for (const [key, child] of children) {
+    const found = pathOf(child, id, [...path, key]);
+    if (found) return found;
+  }
+  return undefined;
 }
 
 function entryAt(path: string): { collection: CollectionName; id: string } | undefined {

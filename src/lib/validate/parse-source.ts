@@ -49,22 +49,34 @@ export function parseSource(text: string, extension: '.mdx' | '.yaml' | '.json')
 const hasNoFields = (data: unknown) =>
   data === null || data === undefined || (typeof data === 'object' && !Array.isArray(data) && Object.keys(data).length === 0);
 
-function parseMdxFile(text: string): ParseResult {
+/** Where a file's YAML is: a data file is all YAML (or JSON); an MDX file's frontmatter sits between its --- lines. */
+export function yamlOf(text: string, extension: '.mdx' | '.yaml' | '.json'): { yamlText: string; lineOffset: number } | undefined {
+  if (extension !== '.mdx') return { yamlText: text, lineOffset: 0 };
+  const split = splitFrontmatter(text);
+  return split.ok ? { yamlText: split.yamlText, lineOffset: 1 } : undefined;
+}
+
+type Split = { ok: true; yamlText: string; body: string; bodyStartLine: number } | { ok: false; message: string };
+
+function splitFrontmatter(text: string): Split {
   const lines = text.split(/\r?\n/);
   if (lines[0]?.trim() !== '---') {
-    return fail(1, 1, 'frontmatter', 'the file must start with a line containing only --- followed by the frontmatter fields');
+    return { ok: false, message: 'the file must start with a line containing only --- followed by the frontmatter fields' };
   }
   const close = lines.findIndex((l, i) => i > 0 && l.trim() === '---');
-  if (close === -1)
-    return fail(1, 1, 'frontmatter', 'the frontmatter is never closed; add a line containing only --- after the last field');
-  const yamlText = lines.slice(1, close).join('\n');
+  if (close === -1) return { ok: false, message: 'the frontmatter is never closed; add a line containing only --- after the last field' };
+  return { ok: true, yamlText: lines.slice(1, close).join('\n'), body: lines.slice(close + 1).join('\n'), bodyStartLine: close + 2 };
+}
+
+function parseMdxFile(text: string): ParseResult {
+  const split = splitFrontmatter(text);
+  if (!split.ok) return fail(1, 1, 'frontmatter', split.message);
+  const { yamlText, body, bodyStartLine } = split;
   const yaml = parseYaml(yamlText, 1);
   if (!yaml.ok) return { ok: false, problems: [yaml.problem] };
   if (hasNoFields(yaml.data)) {
     return fail(1, 1, 'frontmatter', 'the frontmatter has no fields; copy them from an existing file in the same folder and fill them in');
   }
-  const body = lines.slice(close + 1).join('\n');
-  const bodyStartLine = close + 2;
   const problems = trailingComments(yamlText, 1);
   const tree = parseBody(body, bodyStartLine);
   const parsed: ParsedSource = { data: yaml.data, yamlText, lineOffset: 1, body, bodyStartLine };

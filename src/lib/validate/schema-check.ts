@@ -12,7 +12,7 @@ import type { Located, ParsedSource } from './parse-source.ts';
 
 export type Locator = (path: readonly PropertyKey[]) => { line: number; column: number };
 
-export function locator(parsed: ParsedSource): Locator {
+export function locator(parsed: Pick<ParsedSource, 'yamlText' | 'lineOffset'>): Locator {
   let located: { doc: Document; lineCounter: LineCounter } | undefined;
   return (path) => {
     // A top-level key (title, description) starts a line of its own, so a line scan finds it without the

@@ -21,12 +21,23 @@ export interface AxeViolation {
   nodes: { target: string[]; failureSummary: string }[];
 }
 
-export async function axeViolations(page: Page, tags: readonly string[] = AXE_TAGS): Promise<AxeViolation[]> {
+type Axe = {
+  run: (ctx: Document, opts: object) => Promise<{ violations: AxeViolation[] }>;
+  getRules: (tags: string[]) => { ruleId: string; tags: string[] }[];
+};
+
+async function inject(page: Page) {
   if (!(await page.evaluate('typeof window.axe === "object"'))) await page.evaluate(AXE_SOURCE);
+}
+
+/** Every rule among `tags`, or with `rules` only those rules (ids, as colourRules gives). */
+export async function axeViolations(page: Page, tags: readonly string[] = AXE_TAGS, rules?: readonly string[]): Promise<AxeViolation[]> {
+  await inject(page);
   return page.evaluate(
-    async (values) => {
-      const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: AxeViolation[] }> } }).axe;
-      const { violations } = await axe.run(document, { runOnly: { type: 'tag', values }, resultTypes: ['violations'] });
+    async ({ values, only }) => {
+      const axe = (window as unknown as { axe: Axe }).axe;
+      const runOnly = only ? { type: 'rule', values: only } : { type: 'tag', values };
+      const { violations } = await axe.run(document, { runOnly, resultTypes: ['violations'] });
       return violations.map((v) => ({
         id: v.id,
         impact: v.impact,
@@ -34,6 +45,19 @@ export async function axeViolations(page: Page, tags: readonly string[] = AXE_TA
         nodes: v.nodes.map((n) => ({ target: n.target.map(String), failureSummary: n.failureSummary ?? '' })),
       }));
     },
+    { values: [...tags], only: rules ? [...rules] : undefined },
+  );
+}
+
+/** The rules among `tags` whose outcome depends on colours (axe's "cat.color" category: text contrast, links told apart by colour). */
+export async function colourRules(page: Page, tags: readonly string[] = AXE_TAGS): Promise<string[]> {
+  await inject(page);
+  return page.evaluate(
+    (values) =>
+      (window as unknown as { axe: Axe }).axe
+        .getRules(values)
+        .filter((r) => r.tags.includes('cat.color'))
+        .map((r) => r.ruleId),
     [...tags],
   );
 }
