@@ -3,7 +3,16 @@
  * own head tags from here, and so do the social images, llms.txt, the feed and
  * the sitemap, so none of them can drift from what the page says.
  */
-import { frameworkTitle, getComparisons, getFrameworks, getGuides, getPrograms, getRoles } from './content.ts';
+import {
+  frameworkTitle,
+  getComparisons,
+  getFrameworks,
+  getGuides,
+  getPrograms,
+  getRoles,
+  getSources,
+  type SourceEntry,
+} from './content.ts';
 import { entryUrl, PAGE_PATHS, SECTION_PATHS } from './routes.ts';
 import type { PageLicence, Reuse } from '../schemas/licences.ts';
 
@@ -173,7 +182,32 @@ export async function allPages(): Promise<PageMeta[]> {
     })),
   ];
   const statics = Object.values(STATIC_PAGES).filter((p) => p.path !== STATIC_PAGES.notFound.path);
-  return [...content, ...statics];
+  const sources = [...sourcePagesMeta(await getSources()).values()];
+  return [...content, ...statics, ...sources];
+}
+
+/** Cut at a word so the text fits in `max` characters, with an ellipsis when cut. */
+function fit(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1).replace(/\s+\S*$/, '')}…`;
+}
+
+/**
+ * Each source's own page, by id. Page titles must be unique and at most 70 characters, but source titles are long and
+ * two publishers may use the same one, so a shared title gets its publisher and every title is cut to fit.
+ */
+export function sourcePagesMeta(sources: readonly SourceEntry[]): Map<string, PageMeta> {
+  const count = new Map<string, number>();
+  for (const s of sources) count.set(s.data.title, (count.get(s.data.title) ?? 0) + 1);
+  return new Map(
+    sources.map((s) => {
+      const name = count.get(s.data.title)! > 1 ? `${s.data.title} (${s.data.publisher})` : s.data.title;
+      const description = `${s.data.title}, from ${s.data.publisher}: its date, license and every handbook page that cites it.`;
+      return [
+        s.id,
+        { path: entryUrl('sources', s.id), title: fit(`Source: ${name}`, 70), description: fit(description, 160), type: kindOf('sources') },
+      ];
+    }),
+  );
 }
 
 function pick(d: { title: string; description: string; published: string; updated: string }) {

@@ -12,18 +12,11 @@ import { pageFile, sitePages } from '../e2e/support/pages.ts';
 import { textProblems } from '../support/rendered-text.ts';
 
 const pages = sitePages();
-/**
- * The source pages are being rebuilt (one page per source) outside this change; until they land, their links
- * still read as raw URLs. The exception goes when they do: every other page names where a link leads.
- */
-const SOURCE_PAGES_PENDING = (path: string) => path.startsWith('/sources/');
-
 describe('rendered text', () => {
   it.each(pages)('%s reads cleanly', (path) => {
     // The editors' documentation is about the date format itself, so it may show 2025-08.
     const problems = textProblems(readFileSync(pageFile(path), 'utf8'), {
       isoDates: !path.startsWith('/contribute/'),
-      urlLinks: !SOURCE_PAGES_PENDING(path),
     });
     expect(problems.map((p) => `${p.rule}: ${p.excerpt}`)).toEqual([]);
   });

@@ -12,8 +12,7 @@ import { pageFile, sitePages } from '../e2e/support/pages.ts';
 import { PAGE_LANG, proseText } from '../support/rendered-text.ts';
 import { misspellings } from '../support/spelling.ts';
 
-// The source pages are being rebuilt outside this change and still say "Licence"; they are checked once they land.
-const pages = sitePages().filter((path) => !path.startsWith('/sources/'));
+const pages = sitePages();
 
 describe(`spelling (${PAGE_LANG})`, () => {
   it.each(pages)('%s is spelled in American English', async (path) => {

@@ -54,11 +54,11 @@ afterAll(() => {
 /** How far the page scrolls sideways, naming the elements that stick out. Runs in the page. */
 function overflowReport() {
   const limit = document.documentElement.clientWidth;
-  // Inside a scroll region only absolutely positioned elements can escape (when the region is not
+  // Inside a scroll region (a table's or a chart's) only absolutely positioned elements can escape (when the region is not
   // their containing block), so only those are suspects there.
   const wide = [...document.querySelectorAll('body *')]
     .filter((el) => el.getBoundingClientRect().right > limit + 0.5)
-    .filter((el) => !el.parentElement?.closest('.table-scroll') || ['absolute', 'fixed'].includes(getComputedStyle(el).position))
+    .filter((el) => !el.parentElement?.closest('.table-scroll, .chart-scroll') || ['absolute', 'fixed'].includes(getComputedStyle(el).position))
     .slice(0, 5)
     .map((el) => `<${el.tagName.toLowerCase()} class="${el.className}"> ends at ${Math.round(el.getBoundingClientRect().right)} px`);
   return { scrollWidth: document.documentElement.scrollWidth, limit, wide };
