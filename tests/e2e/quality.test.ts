@@ -58,7 +58,9 @@ function overflowReport() {
   // their containing block), so only those are suspects there.
   const wide = [...document.querySelectorAll('body *')]
     .filter((el) => el.getBoundingClientRect().right > limit + 0.5)
-    .filter((el) => !el.parentElement?.closest('.table-scroll, .chart-scroll') || ['absolute', 'fixed'].includes(getComputedStyle(el).position))
+    .filter(
+      (el) => !el.parentElement?.closest('.table-scroll, .chart-scroll') || ['absolute', 'fixed'].includes(getComputedStyle(el).position),
+    )
     .slice(0, 5)
     .map((el) => `<${el.tagName.toLowerCase()} class="${el.className}"> ends at ${Math.round(el.getBoundingClientRect().right)} px`);
   return { scrollWidth: document.documentElement.scrollWidth, limit, wide };
