@@ -38,7 +38,7 @@ describe("pages' source notes", () => {
     const source = sources.get((id ?? '').replace(/^note-/, ''));
     expect(source, `note ${id} names no source`).toBeDefined();
     const text = textOf(item).replace(/\s+/g, ' ');
-    expect(text).toContain(`Licence: ${licenceName(source!.licence)}.`);
+    expect(text).toContain(`License: ${licenceName(source!.licence)}.`);
     const links = byTag(item, 'a');
     const licenceLink = licenceUrl(source!.licence);
     if (licenceLink) expect(links.some((a) => attr(a, 'href') === licenceLink && attr(a, 'rel')?.includes('license'))).toBe(true);

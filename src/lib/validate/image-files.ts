@@ -3,8 +3,9 @@
  * a file is opened only if it is a regular file inside content/, never through
  * a link (at the file or at any folder on the way) and never past the size limit.
  */
-import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { readOpenFile } from './read-files.ts';
 
 /** A larger file is a photo straight from a camera: it slows every clone of the repository for no gain on the page. */
 export const MAX_IMAGE_BYTES = 1_000_000;
@@ -81,14 +82,7 @@ function readImage(full: string): Buffer | { tooBig: number } | undefined {
     const stat = fstatSync(fd);
     if (!stat.isFile()) return undefined;
     if (stat.size > MAX_IMAGE_BYTES) return { tooBig: stat.size };
-    const bytes = Buffer.allocUnsafe(stat.size);
-    let got = 0;
-    while (got < stat.size) {
-      const n = readSync(fd, bytes, got, stat.size - got, null);
-      if (n === 0) break;
-      got += n;
-    }
-    return bytes.subarray(0, got);
+    return readOpenFile(fd, stat.size);
   } finally {
     closeSync(fd);
   }

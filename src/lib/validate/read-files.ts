@@ -141,14 +141,7 @@ export function readContentFile(full: string): ReadResult {
     if (!stat.isFile()) return { ok: false, line: 1, message: notAFileMessage(stat.isDirectory() ? 'a folder' : 'a special file') };
     if (stat.size > MAX_BYTES)
       return { ok: false, line: 1, message: `file is ${stat.size} bytes, more than the ${MAX_BYTES} a content file may have; split it up` };
-    const bytes = Buffer.allocUnsafe(stat.size);
-    let got = 0;
-    while (got < stat.size) {
-      const n = readSync(fd, bytes, got, stat.size - got, null);
-      if (n === 0) break;
-      got += n;
-    }
-    return decode(bytes.subarray(0, got));
+    return decode(readOpenFile(fd, stat.size));
   } finally {
     closeSync(fd);
   }
@@ -212,4 +205,16 @@ function firstInvalidUtf8(bytes: Uint8Array): { line: number; byte: number } {
     i += len - 1;
   }
   return { line, byte: 0 };
+}
+
+/** The whole of an open file, up to `size` bytes: a file that shrank while being read gives what was there. */
+export function readOpenFile(fd: number, size: number): Buffer {
+  const bytes = Buffer.allocUnsafe(size);
+  let got = 0;
+  while (got < size) {
+    const n = readSync(fd, bytes, got, size - got, null);
+    if (n === 0) break;
+    got += n;
+  }
+  return bytes.subarray(0, got);
 }
