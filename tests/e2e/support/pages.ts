@@ -4,7 +4,7 @@
  * has one, so a page left out of it is not checked as if it were public; until
  * then every dist/**\/index.html is a page (404.html is not: nothing links to it).
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 
@@ -64,4 +64,28 @@ export function onePagePerType(pages: readonly string[]): string[] {
   const seen = new Map<string, string>();
   for (const page of pages) if (!seen.has(pageType(page))) seen.set(pageType(page), page);
   return [...seen.values()];
+}
+
+/**
+ * The pages the full axe matrix visits. A template that draws many pages from typed data (one page per source, one
+ * per generated pair of roles) is visited on a sample of them: its largest pages, where long text and wide tables
+ * show first, and pages spread evenly through the rest. Every other page is visited. The cheaper checks (sideways
+ * scroll, images, layout shift) still load every page; checking 230 pages of two templates four times each took
+ * over half of the test suite's time.
+ */
+export function axeSample(pages: readonly string[], perTemplate = 12, dist = DIST): string[] {
+  const byType = new Map<string, string[]>();
+  for (const page of pages) byType.set(pageType(page), [...(byType.get(pageType(page)) ?? []), page]);
+  const keep = new Set<string>();
+  for (const family of byType.values()) {
+    if (family.length <= 2 * perTemplate) {
+      for (const page of family) keep.add(page);
+      continue;
+    }
+    const bySize = [...family].sort((a, b) => statSync(pageFile(b, dist)).size - statSync(pageFile(a, dist)).size);
+    for (const page of bySize.slice(0, perTemplate / 2)) keep.add(page);
+    const step = family.length / (perTemplate / 2);
+    for (let i = 0; i < perTemplate / 2; i += 1) keep.add(family[Math.floor(i * step)]!);
+  }
+  return pages.filter((page) => keep.has(page));
 }
