@@ -126,13 +126,16 @@ export function bodyFacts(tree: MdxNode): BodyFacts {
  * body at the start of a build, and the pages (citation numbering, llms-full.txt)
  * read the same trees instead of parsing again. Kept on globalThis because
  * Astro bundles pages separately from the integrations that ran the validator.
+ * Keyed by the trimmed text: the validator's body is every line after the
+ * frontmatter, Astro's `entry.body` the same text trimmed, and with untrimmed
+ * keys every page missed, parsed its body a second time and kept both trees.
  */
 const SHARED = Symbol.for('handbook.mdx-trees');
 type Shared = Map<string, MdxNode>;
 const shared = ((globalThis as Record<symbol, unknown>)[SHARED] ??= new Map()) as Shared;
 
 export function rememberTree(body: string, tree: MdxNode) {
-  shared.set(body, tree);
+  shared.set(body.trim(), tree);
 }
 
 export function forgetTrees() {
@@ -141,10 +144,11 @@ export function forgetTrees() {
 
 /** The tree of a body that already passed validation (parsed now if this process has not seen it). */
 export function treeOf(body: string): MdxNode {
-  const known = shared.get(body);
+  const key = body.trim();
+  const known = shared.get(key);
   if (known) return known;
   const parsed = parseBody(body);
   if (!parsed.ok) throw new Error(`MDX body does not parse (${parsed.line}:${parsed.column}): ${parsed.message}`);
-  shared.set(body, parsed.tree);
+  shared.set(key, parsed.tree);
   return parsed.tree;
 }
