@@ -96,6 +96,9 @@ export async function validateContentInParallel(
   }
 }
 
+/** Files this thread checks between looks at the workers' messages. */
+const MAIN_SLICE = 25;
+
 /**
  * Shares chunks of files between the workers and this thread, until every file has its outcome. A worker holds
  * up to two chunks, so it starts the next as soon as it sends one back, even while this thread is busy checking
@@ -114,11 +117,11 @@ async function runChunks(
   // Chunks a failed worker gave back.
   const returned: number[][] = [];
   const threads = pool.length + (mainChecks ? 1 : 0);
-  const take = (): number[] | undefined => {
+  const take = (most = size): number[] | undefined => {
     if (returned.length) return returned.shift();
     if (next >= indexes.length) return undefined;
     const left = indexes.length - next;
-    const n = Math.max(Math.min(size, Math.ceil(left / (2 * threads)), left), Math.min(size, 10));
+    const n = Math.max(Math.min(most, Math.ceil(left / (2 * threads)), left), Math.min(most, 10));
     return indexes.slice(next, (next += n));
   };
   const waiting = () => returned.length > 0 || next < indexes.length;
@@ -141,7 +144,8 @@ async function runChunks(
     feed();
     const alive = pool.filter((helper) => helper.alive);
     if (waiting() && (mainChecks || alive.length === 0)) {
-      for (const i of take()!) outcomes[i] = checkHere(files[i]!);
+      // A few files at a time, so a worker that sends its chunk back gets the next one without waiting long.
+      for (const i of take(Math.min(size, MAIN_SLICE))!) outcomes[i] = checkHere(files[i]!);
       // Let finished workers report and take the next chunk before this thread takes another.
       await new Promise((resolve) => setImmediate(resolve));
     } else if (running.size) {
