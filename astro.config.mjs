@@ -7,6 +7,7 @@ import { cspHeaders } from './src/integrations/csp-headers.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
 import { sitemapEntry } from './src/integrations/sitemap-entry.ts';
 import { validateOnBuild } from './src/integrations/validate-on-build.ts';
+import { renderWatchdog } from './src/integrations/render-watchdog.ts';
 import { handbookHastPlugins } from './src/lib/markdown-plugins.ts';
 
 export default defineConfig({
@@ -54,6 +55,8 @@ export default defineConfig({
   },
   integrations: [
     validateOnBuild(),
+    // Stops the build, naming the page, if one page takes longer than a minute to render (src/lib/render-watchdog.ts).
+    renderWatchdog(),
     mdx(),
     sitemap({
       // The built page is the source of truth for whether it is indexable and when it changed.

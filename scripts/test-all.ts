@@ -4,14 +4,17 @@
  * the end, a table of wall and CPU times. After a failure no new stage starts;
  * the ones running finish, and the exit code is the first failure's.
  *
- * The order (STAGES' `after`) is chosen for a two-core machine:
- * - type checking and linting are each single-threaded, so they run together;
- * - the build waits for the type check because both write .astro/ (Astro's
- *   content sync); the unit tests run beside the build, which leaves a core
- *   mostly idle while Vite bundles and pages render;
- * - the budget and the browser tests (one browser, one file at a time) start
- *   as soon as dist/ exists; the built-site tests, which use both cores, wait
- *   for the unit tests so that no more than about two stages share the cores.
+ * The order (STAGES' `after`) is chosen for a two-core machine, where the
+ * browser tests are the longest stage and everything else fits around them:
+ * - the build starts as soon as the content validates, with the linter beside
+ *   it, so the browser tests (which need dist/) start as early as they can;
+ * - the type check waits for the build because both write .astro/ (Astro's
+ *   content sync);
+ * - every stage but those on the way to the browser tests runs at a lower CPU
+ *   priority (`nice`, where there is one), so the browser tests keep a core
+ *   while the others share what is left instead of slowing the longest stage;
+ * - the built-site tests, which use both cores, wait for the unit tests so that
+ *   no more than about three stages share the cores.
  * A stage's output is held back and printed whole when it ends, so outputs
  * never interleave; a stage run alone (`--only x`) prints as it goes.
  *
@@ -27,7 +30,7 @@
  *   npm test -- --only lint,unit  just these stages
  *   npm test -- --keep-going     run every stage even after one fails (to see every failure, or time them all)
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -39,17 +42,19 @@ export interface Stage {
   script: string;
   /** Stages that must pass before this one starts (those selected for the run). */
   after: string[];
+  /** On the way to the longest stage (the browser tests): run at normal priority, every other stage below it. */
+  critical?: boolean;
 }
 
 export const STAGES: Stage[] = [
-  { name: 'validate', script: 'validate', after: [] },
-  { name: 'check', script: 'check', after: ['validate'] },
+  { name: 'validate', script: 'validate', after: [], critical: true },
+  { name: 'build', script: 'build', after: ['validate'], critical: true },
   { name: 'lint', script: 'lint', after: ['validate'] },
-  { name: 'unit', script: 'test:unit', after: ['check', 'lint'] },
-  { name: 'build', script: 'build', after: ['check'] },
+  { name: 'browser tests', script: 'test:e2e', after: ['build'], critical: true },
+  { name: 'check', script: 'check', after: ['build'] },
   { name: 'budget', script: 'budget', after: ['build'] },
-  { name: 'build tests', script: 'test:build', after: ['build', 'unit', 'budget'] },
-  { name: 'browser tests', script: 'test:e2e', after: ['build'] },
+  { name: 'unit', script: 'test:unit', after: ['lint', 'check'] },
+  { name: 'build tests', script: 'test:build', after: ['budget', 'unit'] },
 ];
 
 interface Result {
@@ -76,12 +81,20 @@ function childrenCpu(): number | undefined {
   }
 }
 
+const hasNice = process.platform !== 'win32' && spawnSync('nice', ['true']).status === 0;
+/** Whether a stage runs below normal priority: only beside others (a stage run alone has the machine to itself). */
+let alone = false;
+const lowered = (stage: Stage) => hasNice && !alone && !stage.critical;
+
 /** Runs one stage; `stream` prints as it goes, otherwise the output is printed whole when the stage ends. */
 function run(stage: Stage, stream: boolean, env: NodeJS.ProcessEnv): Promise<Result> {
   const started = performance.now();
   console.log(`▶ ${stage.name} (npm run ${stage.script})`);
   return new Promise((resolve) => {
-    const child = spawn(npm, ['run', '--silent', stage.script], { stdio: stream ? 'inherit' : ['ignore', 'pipe', 'pipe'], env });
+    const [command, args] = lowered(stage)
+      ? ['nice', ['-n', '10', npm, 'run', '--silent', stage.script]]
+      : [npm, ['run', '--silent', stage.script]];
+    const child = spawn(command, args, { stdio: stream ? 'inherit' : ['ignore', 'pipe', 'pipe'], env });
     const held: Buffer[] = [];
     child.stdout?.on('data', (chunk: Buffer) => held.push(chunk));
     child.stderr?.on('data', (chunk: Buffer) => held.push(chunk));
@@ -140,6 +153,7 @@ async function main(): Promise<number> {
     if (!names.includes(name)) throw new Error(`no stage "${name}"; the stages are: ${names.join(', ')}`);
   const from = values.from ? names.indexOf(values.from) : 0;
   const stages = STAGES.filter((s, i) => i >= from && (!only || only.includes(s.name)));
+  alone = stages.length === 1;
 
   const cache = mkdtempSync(join(tmpdir(), 'test-all-compile-cache-'));
   const env: NodeJS.ProcessEnv = { ...process.env, NODE_COMPILE_CACHE: process.env['NODE_COMPILE_CACHE'] ?? cache };

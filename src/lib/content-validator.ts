@@ -16,6 +16,7 @@ import type { GlossaryWords } from './content-warnings.ts';
 import { rememberTree } from './mdx-tree.ts';
 import { checkedFirst, fileChecker, rereadingLocator, type FileJob, type FileOutcome } from './validate/check-file.ts';
 import { crossEntryRules, type EntryFacts } from './validate/cross-entry.ts';
+import { pageIds } from './validate/fragments.ts';
 import { isImagePath, strayImages } from './validate/images.ts';
 import { classify, findFiles, notAFileMessage, slugify } from './validate/read-files.ts';
 
@@ -58,6 +59,8 @@ export interface ValidationResult {
   filesSeen: number;
   /** Image files under content/ (shown by pages, or reported). */
   images: string[];
+  /** The ids each page whose ids are known will have, by path: what a #fragment link may name (`validate/fragments.ts`). */
+  pageIds: Map<string, Set<string>>;
 }
 
 /** What stages 1 and 2 decide before any file is read: which files each collection loads, and their ids. */
@@ -155,13 +158,15 @@ export function finishValidation(plan: ValidationPlan, outcomes: readonly (FileO
       written: f.written,
       refs: f.refs,
       links: f.links,
+      anchors: f.anchors,
       locate: f.locate ?? rereadingLocator(plan.root, file),
     });
   });
-  for (const p of crossEntryRules(facts, plan.ids)) report(p.rel, p.line, p.column, p.field, p.message);
+  const pages = pageIds(facts, plan.ids);
+  for (const p of crossEntryRules(facts, plan.ids, pages)) report(p.rel, p.line, p.column, p.field, p.message);
   for (const p of strayImages(plan.images, plan.ids, imagesShown)) report(p.rel, p.line, p.column, p.field, p.message);
   problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.severity.localeCompare(b.severity));
-  return { problems, entries: plan.entries, data, filesSeen: plan.filesSeen, images: plan.images };
+  return { problems, entries: plan.entries, data, filesSeen: plan.filesSeen, images: plan.images, pageIds: pages };
 }
 
 /** Checks content on this thread; `npm run validate` spreads the same work over the cores (`validate/parallel.ts`). */

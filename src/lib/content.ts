@@ -11,6 +11,9 @@ import type { Reuse } from '../schemas/licences.ts';
 import { layoutCareerPath, type PathLayout } from './career-path.ts';
 import { isPublished } from './drafts.ts';
 import { bodyFacts, treeOf } from './mdx-tree.ts';
+import { citedSourceIds } from './content/cited-sources.ts';
+
+export { citedSourceIds };
 import { entryUrl } from './routes.ts';
 
 export type Role = CollectionEntry<'roles'>;
@@ -243,28 +246,6 @@ export async function rolesInOccupation(id: string): Promise<readonly Role[]> {
     groupBy(await getRoles(), (r) => (r.data.occupation ? [r.data.occupation] : [])),
   );
   return index.get(id) ?? [];
-}
-
-/**
- * Source ids an entry cites, in order of first appearance: frontmatter fields
- * named `source`, `sources` or `onetSource` (at any depth), then, in the body,
- * `<Cite>` tags and the `<Position>`s of `<SourcesDisagree>`. The order numbers the
- * notes at the foot of the page.
- */
-export function citedSourceIds(data: unknown, body?: string): string[] {
-  const found: string[] = [];
-  const visit = (value: unknown, key?: string) => {
-    if (typeof value === 'string') {
-      if (key === 'source' || key === 'sources' || key === 'onetSource') found.push(value);
-    } else if (Array.isArray(value)) {
-      for (const item of value) visit(item, key);
-    } else if (value && typeof value === 'object') {
-      for (const [k, v] of Object.entries(value)) visit(v, k);
-    }
-  };
-  visit(data);
-  if (body) found.push(...bodyFacts(treeOf(body)).cites);
-  return [...new Set(found)];
 }
 
 /**

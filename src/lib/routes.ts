@@ -37,16 +37,14 @@ export function entryUrl(collection: CollectionName, id: string): string {
   return entries === 'pages' ? `${path}${id}/` : `${path}#${id}`;
 }
 
-/** Every internal path and fragment that exists, given the ids on disk. */
+/** Every internal path that exists, given the ids on disk (which #fragments each page has: validate/fragments.ts). */
 export function knownTargets(ids: Partial<Record<CollectionName, ReadonlySet<string>>>) {
   const paths = new Set<string>([...Object.values(PAGE_PATHS), ...COLLECTIONS.map((c) => REGISTRY[c].path)]);
-  const fragments = new Map<string, ReadonlySet<string>>();
   for (const collection of COLLECTIONS) {
     const { entries, path } = REGISTRY[collection];
-    if (entries === 'anchors') fragments.set(path, ids[collection] ?? new Set());
-    else for (const id of ids[collection] ?? []) paths.add(`${path}${id}/`);
+    if (entries === 'pages') for (const id of ids[collection] ?? []) paths.add(`${path}${id}/`);
   }
-  return { paths, fragments };
+  return { paths };
 }
 
 /** Links to entries that have pages, for lists such as "Related roles". */

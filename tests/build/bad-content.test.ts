@@ -96,6 +96,16 @@ describe('astro build on every accepted case at once', () => {
     expect(result.status, result.output.slice(-4000)).toBe(0);
   });
 
+  it('renders its pages under the render watchdog, which src/middleware.ts tells of each page', () => {
+    // The watchdog itself (a page past the limit stops the build) is tests/unit/render-watchdog.test.ts.
+    expect(result.output).toMatch(/each page must render within [\d.]+ s/);
+    const watched = /(\d+) page\(s\) rendered under the watchdog; slowest \d+ ms \(\/[^)]*\)/.exec(result.output);
+    const built = /(\d+) page\(s\) built/.exec(result.output);
+    expect(watched, result.output.slice(-2000)).not.toBeNull();
+    // Every page is marked (endpoints too, so the count may pass the pages built).
+    expect(Number(watched![1])).toBeGreaterThanOrEqual(Number(built![1]));
+  });
+
   for (const c of accepted) {
     it(`${c.name}: renders its content in full, markup escaped`, () => {
       for (const check of c.renders!) {

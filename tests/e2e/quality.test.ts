@@ -8,7 +8,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { axeViolations, colourRules, describeViolations } from './support/axe.ts';
 import { launchBrowser } from './support/browser.ts';
-import { axeSample, pageType, sitePages } from './support/pages.ts';
+import { AXE_PER_TEMPLATE, axeSample, pageType, sitePages } from './support/pages.ts';
 
 const pages = sitePages();
 const axePages = axeSample(pages);
@@ -80,11 +80,17 @@ async function imageReport() {
     if (!sized) problems.push(`<svg> ${svg.id || svg.getAttribute('aria-labelledby') || ''}: no viewBox or width and height`);
   }
   const shift = await new Promise<number>((resolve) => {
-    new PerformanceObserver((list) => {
-      resolve(list.getEntries().reduce((sum, e) => sum + (e as unknown as { value: number }).value, 0));
-    }).observe({ type: 'layout-shift', buffered: true });
-    // With no shift at all the observer never calls back.
-    setTimeout(() => resolve(0), 100);
+    const seen: PerformanceEntry[] = [];
+    const observer = new PerformanceObserver((list) => seen.push(...list.getEntries()));
+    observer.observe({ type: 'layout-shift', buffered: true });
+    // A shift is recorded at the frame after the change that caused it, and the buffered ones are in the observer's
+    // queue by then: two frames are enough, where a fixed wait of 100 ms cost 27 s over 271 pages.
+    const done = () => {
+      seen.push(...observer.takeRecords());
+      observer.disconnect();
+      resolve(seen.reduce((sum, e) => sum + (e as unknown as { value: number }).value, 0));
+    };
+    requestAnimationFrame(() => requestAnimationFrame(done));
   });
   return { problems, shift };
 }
@@ -149,7 +155,9 @@ describe('axe', () => {
     expect(new Set(axePages.map(pageType))).toEqual(new Set(pages.map(pageType)));
     for (const type of new Set(pages.map(pageType))) {
       const all = pages.filter((p) => pageType(p) === type);
-      if (all.length <= 24) expect(axePages.filter((p) => pageType(p) === type)).toEqual(all);
+      const visited = axePages.filter((p) => pageType(p) === type);
+      if (all.length <= 2 * AXE_PER_TEMPLATE) expect(visited).toEqual(all);
+      else expect(visited).toHaveLength(AXE_PER_TEMPLATE);
     }
   });
 
@@ -187,6 +195,7 @@ describe('axe', () => {
 });
 
 describe('layout on a 360 px phone', () => {
+  // One tab, one page at a time: with two pages loading at once, a comparison page showed a small layout shift.
   const t = tab(PHONE);
   /** The page's layout as the axe pass measured it, or measured here for a page outside the axe sample. */
   const measured = async (path: string) => {

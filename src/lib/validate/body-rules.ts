@@ -24,10 +24,14 @@ import { imageTagMessage } from './images.ts';
 import { expressionMessage } from './mdx-syntax.ts';
 import { checkUrl } from './urls.ts';
 
-/** A link to a page of this site, kept for the cross-entry stage (the page must exist and be published). */
+/**
+ * A link to a page of this site, kept for the cross-entry stage: the page must exist and be published, and its
+ * #fragment must be an id the page has (`fragments.ts`).
+ */
 export interface InternalLink {
   line: number;
   column: number;
+  /** The page's path; empty for a link to a #fragment of the same page. */
   path: string;
   fragment: string | undefined;
   /** The entry a component names (<HoursChart program="…">), which must be published too. */
@@ -113,8 +117,9 @@ function checkAddress(node: MdxNode, report: (node: MdxNode, message: string) =>
   const verdict = checkUrl(node.url ?? '');
   if (!verdict.ok) {
     report(node, verdict.message);
-  } else if (verdict.kind === 'internal') {
-    links.push({ line: node.position!.start.line, column: node.position!.start.column, path: verdict.path, fragment: verdict.fragment });
+  } else if (verdict.kind === 'internal' || verdict.kind === 'fragment') {
+    const path = verdict.kind === 'internal' ? verdict.path : '';
+    links.push({ line: node.position!.start.line, column: node.position!.start.column, path, fragment: verdict.fragment });
   }
 }
 

@@ -11,6 +11,7 @@ import { COLLECTION_DEFS } from '../../schemas/collections.ts';
 import { COLLECTIONS, type CollectionName, type SchemaContext } from '../../schemas/common.ts';
 import type { GlossaryWords } from '../content-warnings.ts';
 import { entryWarnings } from '../entry-warnings.ts';
+import { bodyAnchors, type BodyAnchors } from '../heading-ids.ts';
 import type { MdxNode } from '../mdx-tree.ts';
 import { checkBody, componentSchemas, type InternalLink } from './body-rules.ts';
 import { outcomeKey } from './cache.ts';
@@ -42,6 +43,8 @@ export interface FileFacts {
   /** The entries the data names (references that exist). */
   refs: EntryRef[];
   links: InternalLink[];
+  /** What the body adds to its page's ids, for the #fragment links of every page (`fragments.ts`). */
+  anchors: BodyAnchors;
   /**
    * Places a problem found later. It is a function, so a worker thread leaves it out and the main thread reads
    * the file again for the rare problem a rule across entries finds (`rereadingLocator`).
@@ -120,7 +123,9 @@ export function fileChecker(setup: CheckerSetup) {
     add(parsed.problems);
     if (!parsed.ok) return key ? { problems, key } : { problems };
     const source = parsed.parsed;
-    const at = locator(source);
+    // Only the YAML text is kept for placing problems later: the whole source would keep the body's tree alive
+    // until every file is checked.
+    const at = locator({ yamlText: source.yamlText, lineOffset: source.lineOffset });
     const raw = rawDataProblems(source.data, at);
     add(raw);
     context.refs = [];
@@ -136,10 +141,12 @@ export function fileChecker(setup: CheckerSetup) {
       outcome.glossary = { id: file.id, term, aliases };
     }
     let links: InternalLink[] = [];
+    let anchors: BodyAnchors = { headings: [], topics: [], cites: false };
     if (source.tree) {
       const body = checkBody(source.tree, source.body!, source.bodyStartLine!, components);
       add(body.problems);
       links = body.links;
+      anchors = bodyAnchors(source.tree);
       const attempted = new Set<string>();
       add(checkImages(source.tree, file, imageFiles, attempted));
       if (attempted.size) {
@@ -150,7 +157,7 @@ export function fileChecker(setup: CheckerSetup) {
       if (setup.keepTrees) outcome.tree = { body: source.body!, tree: source.tree };
     }
     const written = source.data && typeof source.data === 'object' && !Array.isArray(source.data) ? Object.keys(source.data) : [];
-    outcome.facts = { data: checked.data, written, refs, links, locate: at };
+    outcome.facts = { data: checked.data, written, refs, links, anchors, locate: at };
     const entry = { collection: file.collection, data: checked.data ?? source.data, locate: at, tree: source.tree };
     const yaml =
       COLLECTION_DEFS[file.collection].extension === '.json' ? undefined : { text: source.yamlText, lineOffset: source.lineOffset };

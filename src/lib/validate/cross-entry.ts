@@ -1,7 +1,8 @@
 /**
  * Stage 5: rules that need every entry at once. Page titles and glossary terms
  * are unique; links in bodies lead to pages that exist and are published (the
- * one drafts rule, see src/lib/drafts.ts); a career path never loops back on
+ * one drafts rule, see src/lib/drafts.ts) and their #fragments name ids the
+ * target page has (fragments.ts); a career path never loops back on
  * itself; a page adapts text only under a licence that allows it.
  */
 import { COLLECTION_DEFS } from '../../schemas/collections.ts';
@@ -13,6 +14,8 @@ import { isDraft } from '../drafts.ts';
 import { licenceProblems } from '../licence-rules.ts';
 import { knownTargets, SECTION_PATHS } from '../routes.ts';
 import type { InternalLink } from './body-rules.ts';
+import type { BodyAnchors } from '../heading-ids.ts';
+import { fragmentProblems } from './fragments.ts';
 
 export interface EntryFacts {
   rel: string;
@@ -25,6 +28,7 @@ export interface EntryFacts {
   /** The entries the data names, each with where (a published page may not name a draft). */
   refs: readonly { collection: CollectionName; id: string }[];
   links: InternalLink[];
+  anchors: BodyAnchors;
   locate: (path: readonly PropertyKey[]) => { line: number; column: number };
 }
 
@@ -43,11 +47,16 @@ const SECTION_OF = new Map<string, CollectionName>(
   Object.entries(SECTION_PATHS).map(([collection, path]) => [path, collection as CollectionName]),
 );
 
-export function crossEntryRules(entries: readonly EntryFacts[], ids: Record<CollectionName, ReadonlySet<string>>): CrossProblem[] {
+export function crossEntryRules(
+  entries: readonly EntryFacts[],
+  ids: Record<CollectionName, ReadonlySet<string>>,
+  pages: ReadonlyMap<string, ReadonlySet<string>>,
+): CrossProblem[] {
   const out: CrossProblem[] = [];
   const byKey = new Map(entries.map((e) => [`${e.collection}/${e.id}`, e]));
   uniqueTitles(entries, out);
   links(entries, ids, byKey, out);
+  for (const p of fragmentProblems(entries, pages)) out.push({ ...p, field: 'body' });
   namedDrafts(entries, byKey, out);
   careerLoops(entries, out);
   licences(entries, out);
@@ -106,12 +115,15 @@ function links(
   out: CrossProblem[],
 ) {
   const targets = knownTargets(ids);
+  // Without a draft anywhere, no link can lead to one, and the many links need not be looked up.
+  const anyDraft = entries.some((e) => isDraft(e.data));
   for (const e of entries) {
     const published = !isDraft(e.data);
     for (const link of e.links) {
       const at = { rel: e.rel, line: link.line, column: link.column, field: 'body' };
-      const { path, fragment } = link;
-      if (path.startsWith('/data/')) continue;
+      const { path } = link;
+      // Links within the page are checked with every other #fragment (fragments.ts).
+      if (path === '' || path.startsWith('/data/')) continue;
       if (!link.entry && !targets.paths.has(path)) {
         const hint = didYouMean(path, targets.paths);
         out.push({
@@ -120,16 +132,7 @@ function links(
         });
         continue;
       }
-      const known = targets.fragments.get(path);
-      if (fragment && known && !known.has(fragment)) {
-        const hint = didYouMean(fragment, known);
-        out.push({
-          ...at,
-          message: `link to ${path}#${fragment} names no entry on that page; ${hint ? `did you mean #${hint}?` : 'fix the anchor'}`,
-        });
-        continue;
-      }
-      if (!published) continue;
+      if (!published || !anyDraft) continue;
       const target = link.entry ?? entryAt(path);
       const entry = target && byKey.get(`${target.collection}/${target.id}`);
       if (entry && isDraft(entry.data)) {
@@ -144,6 +147,8 @@ function links(
 
 /** The drafts rule for frontmatter: a published page may not name a draft (the build would fail on it without a line). */
 function namedDrafts(entries: readonly EntryFacts[], byKey: Map<string, EntryFacts>, out: CrossProblem[]) {
+  // Without a draft anywhere, no reference can name one, and the many references need not be looked up.
+  if (!entries.some((e) => isDraft(e.data))) return;
   for (const e of entries) {
     if (isDraft(e.data)) continue;
     for (const ref of e.refs) {

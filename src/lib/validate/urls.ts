@@ -7,7 +7,8 @@
  */
 
 export type UrlVerdict =
-  | { ok: true; kind: 'external' | 'fragment' }
+  | { ok: true; kind: 'external' }
+  | { ok: true; kind: 'fragment'; fragment: string }
   | { ok: true; kind: 'internal'; path: string; fragment: string | undefined }
   | { ok: false; message: string };
 
@@ -27,7 +28,7 @@ export function checkUrl(raw: string): UrlVerdict {
     };
   }
   if (url === '') return { ok: false, message: 'this link has no address; add one, or remove the link' };
-  if (url.startsWith('#')) return { ok: true, kind: 'fragment' };
+  if (url.startsWith('#')) return { ok: true, kind: 'fragment', fragment: url.slice(1) };
   if (/^[/\\][/\\]/.test(url)) {
     return { ok: false, message: 'an address starting with // leaves the site without saying how; write the full https:// address' };
   }
