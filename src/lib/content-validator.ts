@@ -185,7 +185,7 @@ export function validateContent(options: ValidateOptions): ValidationResult {
     if (checkedFirst(file.collection)) return;
     const outcome = (outcomes[i] = check(file, glossary));
     if (outcome.tree) {
-      rememberTree(outcome.tree.body, outcome.tree.tree);
+      rememberTree(outcome.tree.body, outcome.tree.tree, file.rel);
       delete outcome.tree;
     }
   });

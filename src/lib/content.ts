@@ -10,7 +10,7 @@ import { SECTORS, SETTING_SECTOR, type CollectionName } from '../schemas/common.
 import type { Reuse } from '../schemas/licences.ts';
 import { layoutCareerPath, type PathLayout } from './career-path.ts';
 import { isPublished } from './drafts.ts';
-import { bodyFacts, treeOf } from './mdx-tree.ts';
+import { bodyFacts, bodyOfFile, treeOf } from './mdx-tree.ts';
 import { citedSourceIds } from './content/cited-sources.ts';
 
 export { citedSourceIds };
@@ -47,6 +47,14 @@ function once<T>(key: string, compute: () => Promise<T>): Promise<T> {
   return hit;
 }
 
+/**
+ * Entries with their MDX body. The data store keeps none (retainBody: false in src/content.config.ts, to keep
+ * Vite's bundle small), so the body the pages read (citations, role sections, llms-full.txt) is put back here.
+ */
+function withBodies<T extends { body?: string | undefined; filePath?: string | undefined }>(entries: T[]): T[] {
+  return entries.map((e) => (e.body === undefined && e.filePath?.endsWith('.mdx') ? { ...e, body: bodyOfFile(e.filePath) } : e));
+}
+
 /** Groups entries under each id that `keysOf` lists for them, keeping the entries' order. */
 function groupBy<T>(entries: readonly T[], keysOf: (entry: T) => readonly string[]): Map<string, T[]> {
   const groups = new Map<string, T[]>();
@@ -66,20 +74,20 @@ const byId = <T extends { id: string }>(entries: readonly T[]) => new Map(entrie
 export function getRoles(): Promise<readonly Role[]> {
   return once('roles', async () => {
     const stage = (r: Role) => CAREER_STAGES.indexOf(r.data.careerStage);
-    return (await getCollection('roles', published)).sort((a, b) => stage(a) - stage(b) || byTitle(a, b));
+    return withBodies(await getCollection('roles', published)).sort((a, b) => stage(a) - stage(b) || byTitle(a, b));
   });
 }
 
 export function getComparisons(): Promise<readonly Comparison[]> {
-  return once('comparisons', async () => (await getCollection('comparisons', published)).sort(byTitle));
+  return once('comparisons', async () => withBodies(await getCollection('comparisons', published)).sort(byTitle));
 }
 
 export function getGuides(): Promise<readonly Guide[]> {
-  return once('guides', async () => (await getCollection('guides', published)).sort(byTitle));
+  return once('guides', async () => withBodies(await getCollection('guides', published)).sort(byTitle));
 }
 
 export function getPrograms(): Promise<readonly Program[]> {
-  return once('programs', async () => (await getCollection('programs', published)).sort(byTitle));
+  return once('programs', async () => withBodies(await getCollection('programs', published)).sort(byTitle));
 }
 
 export function getFrameworks(): Promise<readonly Framework[]> {

@@ -4,6 +4,9 @@
  * warnings and llms-full.txt see exactly the tree the build renders. Nothing
  * else in the project reads MDX bodies.
  */
+import { parseFrontmatter } from '@astrojs/internal-helpers/frontmatter';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { mdxToMdast } from 'satteri';
 
 export interface Point {
@@ -133,13 +136,30 @@ export function bodyFacts(tree: MdxNode): BodyFacts {
 const SHARED = Symbol.for('handbook.mdx-trees');
 type Shared = Map<string, MdxNode>;
 const shared = ((globalThis as Record<symbol, unknown>)[SHARED] ??= new Map()) as Shared;
+/** The same reading's bodies, by file (relative to the project root, as Astro's `entry.filePath`). */
+const BODIES = Symbol.for('handbook.mdx-bodies');
+const bodies = ((globalThis as Record<symbol, unknown>)[BODIES] ??= new Map()) as Map<string, string>;
 
-export function rememberTree(body: string, tree: MdxNode) {
-  shared.set(body.trim(), tree);
+export function rememberTree(body: string, tree: MdxNode, file?: string) {
+  const key = body.trim();
+  shared.set(key, tree);
+  if (file) bodies.set(file, key);
 }
 
 export function forgetTrees() {
   shared.clear();
+  bodies.clear();
+}
+
+/**
+ * An MDX file's body as Astro would store it (the text after the frontmatter, trimmed). The collections keep no
+ * bodies (retainBody: false in src/content.config.ts), so a build takes the one the validator read; `astro dev`,
+ * which runs no validator, reads the file.
+ */
+export function bodyOfFile(file: string, root = process.cwd()): string {
+  const known = bodies.get(file);
+  if (known !== undefined) return known;
+  return parseFrontmatter(readFileSync(join(root, file), 'utf8'), { frontmatter: 'empty-with-spaces' }).content.trim();
 }
 
 /** The tree of a body that already passed validation (parsed now if this process has not seen it). */
