@@ -14,10 +14,10 @@
  */
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { changedFiles } from '../src/lib/changed-files.ts';
-import { fixContent } from '../src/lib/content-fixes.ts';
-import { validateContentInParallel } from '../src/lib/validate/parallel.ts';
-import { FORMATS, formatAs, type Format } from '../src/lib/problem-format.ts';
+import type { Format } from '../src/lib/problem-format.ts';
+import { defaultThreads, Helper, MIN_FILES_FOR_WORKERS, roughFileCount } from '../src/lib/validate/worker-pool.ts';
+
+const started = performance.now();
 
 const { values } = parseArgs({
   options: {
@@ -38,8 +38,6 @@ const usage = (message: string) => {
   );
   process.exit(2);
 };
-if (!(FORMATS as readonly string[]).includes(values.format!))
-  usage(`--format must be one of: ${FORMATS.join(', ')}; found "${values.format}"`);
 if (values.today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.today))
   usage(`--today must be a date written as YYYY-MM-DD; found "${values.today}"`);
 
@@ -48,9 +46,21 @@ if (values.threads !== undefined && !/^[1-9]\d?$/.test(values.threads))
 
 const root = resolve(values.root!);
 const today = values.today ? new Date(`${values.today}T00:00:00Z`) : undefined;
-const started = performance.now();
+const threads = values.threads === undefined ? defaultThreads() : Number(values.threads);
+
+// The workers start before this thread loads the validator, so both load their modules at once (worker-pool.ts).
+const helpers = threads > 1 && roughFileCount(root) >= MIN_FILES_FOR_WORKERS ? Array.from({ length: threads - 1 }, () => new Helper()) : [];
+const [{ validateContentInParallel }, { FORMATS, formatAs }] = await Promise.all([
+  import('../src/lib/validate/parallel.ts'),
+  import('../src/lib/problem-format.ts'),
+]);
+if (!(FORMATS as readonly string[]).includes(values.format!)) {
+  await Promise.all(helpers.map((helper) => helper.stop()));
+  usage(`--format must be one of: ${FORMATS.join(', ')}; found "${values.format}"`);
+}
 
 if (values.fix) {
+  const { fixContent } = await import('../src/lib/content-fixes.ts');
   for (const fix of fixContent(root)) console.log(`${fix.file}: fixed: ${fix.message}`);
 }
 
@@ -58,12 +68,14 @@ if (values.fix) {
 // every core (src/lib/validate/parallel.ts), with the same result as the build's one-thread check.
 // A file whose text, ids, code and day are unchanged since the last run keeps its outcome (src/lib/validate/cache.ts).
 const parallel = {
-  ...(values.threads === undefined ? {} : { threads: Number(values.threads) }),
+  threads,
+  helpers,
   ...(values.cache ? { cacheDir: join(import.meta.dirname, '../node_modules/.cache/validate') } : {}),
 };
 const result = await validateContentInParallel(today ? { root, today } : { root }, parallel);
 let problems = result.problems;
 if (values.changed) {
+  const { changedFiles } = await import('../src/lib/changed-files.ts');
   const changed = changedFiles(root);
   if (changed.scope === 'all') {
     console.log(`--changed: checking every file, because ${changed.reason}`);

@@ -123,7 +123,9 @@ export function fileChecker(setup: CheckerSetup) {
     add(parsed.problems);
     if (!parsed.ok) return key ? { problems, key } : { problems };
     const source = parsed.parsed;
-    const at = locator(source);
+    // Only the YAML text is kept for placing problems later: the whole source would keep the body's tree alive
+    // until every file is checked.
+    const at = locator({ yamlText: source.yamlText, lineOffset: source.lineOffset });
     const raw = rawDataProblems(source.data, at);
     add(raw);
     context.refs = [];

@@ -115,6 +115,8 @@ function links(
   out: CrossProblem[],
 ) {
   const targets = knownTargets(ids);
+  // Without a draft anywhere, no link can lead to one, and the many links need not be looked up.
+  const anyDraft = entries.some((e) => isDraft(e.data));
   for (const e of entries) {
     const published = !isDraft(e.data);
     for (const link of e.links) {
@@ -130,7 +132,7 @@ function links(
         });
         continue;
       }
-      if (!published) continue;
+      if (!published || !anyDraft) continue;
       const target = link.entry ?? entryAt(path);
       const entry = target && byKey.get(`${target.collection}/${target.id}`);
       if (entry && isDraft(entry.data)) {
@@ -145,6 +147,8 @@ function links(
 
 /** The drafts rule for frontmatter: a published page may not name a draft (the build would fail on it without a line). */
 function namedDrafts(entries: readonly EntryFacts[], byKey: Map<string, EntryFacts>, out: CrossProblem[]) {
+  // Without a draft anywhere, no reference can name one, and the many references need not be looked up.
+  if (!entries.some((e) => isDraft(e.data))) return;
   for (const e of entries) {
     if (isDraft(e.data)) continue;
     for (const ref of e.refs) {

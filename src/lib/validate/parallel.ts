@@ -7,16 +7,20 @@
  * sooner. A build keeps the one-thread validator: its pages read the parsed
  * trees, which are not worth copying between threads.
  */
-import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
 import type { GlossaryWords } from '../content-warnings.ts';
 import { finishValidation, planValidation, type ValidateOptions, type ValidationResult } from '../content-validator.ts';
 import { glossaryKey, OutcomeCache } from './cache.ts';
 import { checkedFirst, fileChecker, type FileJob, type FileOutcome } from './check-file.ts';
+import { defaultThreads, Helper, MIN_FILES_FOR_WORKERS } from './worker-pool.ts';
 
 export interface ParallelOptions {
   /** Threads in all, this one included (default: the cores, at most 4). */
   threads?: number;
+  /**
+   * Workers already started (`worker-pool.ts`), so they load their modules while this thread loads its own; they
+   * are used instead of starting `threads - 1` here, or stopped if there are too few files.
+   */
+  helpers?: Helper[];
   /** Below this many files no worker is started: loading a worker's modules takes about half a second. */
   minFiles?: number;
   /** Files per chunk: small enough to share the work out evenly, large enough that messages cost little. */
@@ -37,14 +41,16 @@ export interface WorkerSetup {
   cache?: { context: string; known: string[] } | undefined;
 }
 
-export type ToWorker = { kind: 'glossary'; words: GlossaryWords[] } | { kind: 'chunk'; chunk: number; files: FileJob[] };
+export type ToWorker =
+  { kind: 'setup'; setup: WorkerSetup } | { kind: 'glossary'; words: GlossaryWords[] } | { kind: 'chunk'; chunk: number; files: FileJob[] };
 export type FromWorker = { kind: 'ready' } | { kind: 'done'; chunk: number; outcomes: FileOutcome[] };
 
 export async function validateContentInParallel(
   options: Omit<ValidateOptions, 'keepTrees'>,
   {
-    threads = Math.min(availableParallelism(), 4),
-    minFiles = 1500,
+    threads = defaultThreads(),
+    helpers,
+    minFiles = MIN_FILES_FOR_WORKERS,
     chunk = 200,
     mainChecks = true,
     cacheDir,
@@ -54,7 +60,6 @@ export async function validateContentInParallel(
   const plan = planValidation(options.root);
   const cache = cacheDir === undefined ? undefined : new OutcomeCache(cacheDir, options.root);
   const cacheView = cache && { context: OutcomeCache.context(plan.ids, plan.listed, options.today ?? new Date()), known: cache.known };
-  const check = fileChecker({ root: options.root, ids: plan.ids, listed: plan.listed, today: options.today, cache: cacheView });
   const workerCount = plan.files.length >= minFiles ? Math.max(0, threads - 1) : 0;
   const setup: WorkerSetup = {
     root: options.root,
@@ -63,7 +68,11 @@ export async function validateContentInParallel(
     today: options.today?.toISOString(),
     cache: cacheView && { context: cacheView.context, known: [...cacheView.known] },
   };
-  const pool = Array.from({ length: workerCount }, () => new Helper(setup));
+  const started = helpers ?? [];
+  const pool = workerCount === 0 ? [] : started.length ? started : Array.from({ length: workerCount }, () => new Helper());
+  if (pool !== started) await Promise.all(started.map((helper) => helper.stop()));
+  for (const helper of pool) helper.send({ kind: 'setup', setup });
+  const check = fileChecker({ root: options.root, ids: plan.ids, listed: plan.listed, today: options.today, cache: cacheView });
   try {
     const outcomes: FileOutcome[] = [];
     const indexes = plan.files.map((_, i) => i);
@@ -87,7 +96,14 @@ export async function validateContentInParallel(
   }
 }
 
-/** Shares chunks of files between the workers that are ready and this thread, until every file has its outcome. */
+/** Files this thread checks between looks at the workers' messages. */
+const MAIN_SLICE = 25;
+
+/**
+ * Shares chunks of files between the workers and this thread, until every file has its outcome. A worker holds
+ * up to two chunks, so it starts the next as soon as it sends one back, even while this thread is busy checking
+ * a chunk of its own and cannot answer; and chunks shrink as the files run out, so the threads finish together.
+ */
 async function runChunks(
   indexes: number[],
   size: number,
@@ -97,27 +113,39 @@ async function runChunks(
   mainChecks: boolean,
   checkHere: (file: FileJob) => FileOutcome,
 ) {
-  const queue: number[][] = [];
-  for (let i = 0; i < indexes.length; i += size) queue.push(indexes.slice(i, i + size));
+  let next = 0;
+  // Chunks a failed worker gave back.
+  const returned: number[][] = [];
+  const threads = pool.length + (mainChecks ? 1 : 0);
+  const take = (most = size): number[] | undefined => {
+    if (returned.length) return returned.shift();
+    if (next >= indexes.length) return undefined;
+    const left = indexes.length - next;
+    const n = Math.max(Math.min(most, Math.ceil(left / (2 * threads)), left), Math.min(most, 10));
+    return indexes.slice(next, (next += n));
+  };
+  const waiting = () => returned.length > 0 || next < indexes.length;
   const running = new Set<Promise<void>>();
   const feed = () => {
     for (const helper of pool) {
-      if (!helper.idle || queue.length === 0) continue;
-      const chunk = queue.shift()!;
-      const job = helper.run(chunk.map((i) => files[i]!)).then(
-        (results) => results.forEach((outcome, k) => (outcomes[chunk[k]!] = outcome)),
-        // A worker that failed gives its chunk back to be checked elsewhere, so a crash never loses a file.
-        () => void queue.push(chunk),
-      );
-      running.add(job);
-      void job.finally(() => running.delete(job));
+      while (helper.canTake && waiting()) {
+        const chunk = take()!;
+        const job = helper.run(chunk.map((i) => files[i]!)).then(
+          (results) => results.forEach((outcome, k) => (outcomes[chunk[k]!] = outcome)),
+          // A worker that failed gives its chunk back to be checked elsewhere, so a crash never loses a file.
+          () => void returned.push(chunk),
+        );
+        running.add(job);
+        void job.finally(() => running.delete(job));
+      }
     }
   };
-  while (queue.length || running.size) {
+  while (waiting() || running.size) {
     feed();
     const alive = pool.filter((helper) => helper.alive);
-    if (queue.length && (mainChecks || alive.length === 0)) {
-      for (const i of queue.shift()!) outcomes[i] = checkHere(files[i]!);
+    if (waiting() && (mainChecks || alive.length === 0)) {
+      // A few files at a time, so a worker that sends its chunk back gets the next one without waiting long.
+      for (const i of take(Math.min(size, MAIN_SLICE))!) outcomes[i] = checkHere(files[i]!);
       // Let finished workers report and take the next chunk before this thread takes another.
       await new Promise((resolve) => setImmediate(resolve));
     } else if (running.size) {
@@ -126,69 +154,5 @@ async function runChunks(
       // Work is waiting and no worker has loaded yet.
       await Promise.race(alive.map((helper) => helper.ready));
     }
-  }
-}
-
-/** One worker thread: idle until it has loaded its modules, then one chunk at a time. */
-class Helper {
-  #worker: Worker;
-  #ready = false;
-  #busy: { chunk: number; resolve: (o: FileOutcome[]) => void; reject: (e: unknown) => void } | undefined;
-  #failed = false;
-  #next = 0;
-  #started!: () => void;
-  /** Settles when the worker has loaded its modules, or failed. */
-  ready = new Promise<void>((resolve) => (this.#started = resolve));
-  filesChecked = 0;
-
-  constructor(setup: WorkerSetup) {
-    this.#worker = new Worker(new URL('./worker.ts', import.meta.url), { workerData: setup });
-    this.#worker.on('message', (message: FromWorker) => {
-      if (message.kind === 'ready') {
-        this.#ready = true;
-        this.#started();
-      } else if (this.#busy?.chunk === message.chunk) {
-        const { resolve } = this.#busy;
-        this.#busy = undefined;
-        this.filesChecked += message.outcomes.length;
-        resolve(message.outcomes);
-      }
-    });
-    this.#worker.on('error', (error) => this.#fail(error));
-    this.#worker.on('exit', (code) => this.#fail(new Error(`validator worker exited with code ${code}`)));
-  }
-
-  get idle() {
-    return this.#ready && !this.#busy && !this.#failed;
-  }
-
-  get alive() {
-    return !this.#failed;
-  }
-
-  send(message: ToWorker) {
-    if (!this.#failed) this.#worker.postMessage(message);
-  }
-
-  run(files: FileJob[]): Promise<FileOutcome[]> {
-    const chunk = this.#next++;
-    return new Promise((resolve, reject) => {
-      this.#busy = { chunk, resolve, reject };
-      this.send({ kind: 'chunk', chunk, files });
-    });
-  }
-
-  #fail(error: unknown) {
-    this.#failed = true;
-    this.#started();
-    const busy = this.#busy;
-    this.#busy = undefined;
-    busy?.reject(error);
-  }
-
-  async stop() {
-    this.#failed = true;
-    this.#worker.removeAllListeners('exit');
-    await this.#worker.terminate();
   }
 }

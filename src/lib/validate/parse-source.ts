@@ -59,6 +59,7 @@ export function yamlOf(text: string, extension: '.mdx' | '.yaml' | '.json'): { y
 type Split = { ok: true; yamlText: string; body: string; bodyStartLine: number } | { ok: false; message: string };
 
 function splitFrontmatter(text: string): Split {
+  if (!text.includes('\r')) return splitAtLines(text);
   const lines = text.split(/\r?\n/);
   if (lines[0]?.trim() !== '---') {
     return { ok: false, message: 'the file must start with a line containing only --- followed by the frontmatter fields' };
@@ -66,6 +67,31 @@ function splitFrontmatter(text: string): Split {
   const close = lines.findIndex((l, i) => i > 0 && l.trim() === '---');
   if (close === -1) return { ok: false, message: 'the frontmatter is never closed; add a line containing only --- after the last field' };
   return { ok: true, yamlText: lines.slice(1, close).join('\n'), body: lines.slice(close + 1).join('\n'), bodyStartLine: close + 2 };
+}
+
+/**
+ * The same split for text without carriage returns, found by searching for line ends rather than cutting the whole
+ * file into lines and joining them again: the body is most of the file, and is handed on as one slice.
+ */
+function splitAtLines(text: string): Split {
+  const firstEnd = text.indexOf('\n');
+  if (text.slice(0, firstEnd === -1 ? text.length : firstEnd).trim() !== '---') {
+    return { ok: false, message: 'the file must start with a line containing only --- followed by the frontmatter fields' };
+  }
+  for (let line = 1, start = firstEnd + 1; firstEnd !== -1; line++) {
+    const end = text.indexOf('\n', start);
+    if (text.slice(start, end === -1 ? text.length : end).trim() === '---') {
+      return {
+        ok: true,
+        yamlText: text.slice(firstEnd + 1, start - 1),
+        body: end === -1 ? '' : text.slice(end + 1),
+        bodyStartLine: line + 2,
+      };
+    }
+    if (end === -1) break;
+    start = end + 1;
+  }
+  return { ok: false, message: 'the frontmatter is never closed; add a line containing only --- after the last field' };
 }
 
 function parseMdxFile(text: string): ParseResult {

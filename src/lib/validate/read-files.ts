@@ -79,11 +79,11 @@ export function notAFileMessage(kind: string) {
 }
 
 const DIR_TO_COLLECTION = new Map<string, CollectionName>(COLLECTIONS.map((c) => [COLLECTION_DEFS[c].dir, c]));
+const folders = COLLECTIONS.map((c) => COLLECTION_DEFS[c].dir).join(', ');
 
 /** Decides which collection loads a file, or explains why none does. */
 export function classify(rel: string): { ok: true; collection: CollectionName } | { ok: false; message: string } {
   const parts = rel.split('/');
-  const folders = COLLECTIONS.map((c) => COLLECTION_DEFS[c].dir).join(', ');
   const name = parts[parts.length - 1]!;
   if (name.startsWith('.')) {
     return {

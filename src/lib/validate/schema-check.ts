@@ -41,35 +41,44 @@ const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufffe\ufff
  */
 export function rawDataProblems(data: unknown, at: Locator): Located[] {
   const out: Located[] = [];
-  const visit = (value: unknown, path: PropertyKey[]) => {
+  // One path, grown and shrunk as the walk goes, copied only for a problem: every value of every file is visited.
+  const path: PropertyKey[] = [];
+  const visit = (value: unknown) => {
     if (out.length > 20) return;
     if (typeof value === 'string') {
       const m = CONTROL.exec(value);
       if (m) {
         const code = m[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
         out.push({
-          ...at(path),
+          ...at([...path]),
           field: formatPath(path),
           message: `holds an invisible control character (U+${code}) that would break the feed and data files; delete it (in quotes it is written as \\x or \\u)`,
         });
       }
     } else if (Array.isArray(value)) {
-      value.forEach((v, i) => visit(v, [...path, i]));
+      for (let i = 0; i < value.length; i++) {
+        path.push(i);
+        visit(value[i]);
+        path.pop();
+      }
     } else if (value && typeof value === 'object') {
-      for (const [k, v] of Object.entries(value)) {
+      const record = value as Record<string, unknown>;
+      for (const k of Object.keys(record)) {
+        path.push(k);
         if (k === '<<') {
           out.push({
-            ...at([...path, k]),
-            field: formatPath([...path, k]),
+            ...at([...path]),
+            field: formatPath(path),
             message: 'YAML merge keys (<<) are not allowed in content; write each field out in full',
           });
-          continue;
+        } else {
+          visit(record[k]);
         }
-        visit(v, [...path, k]);
+        path.pop();
       }
     }
   };
-  visit(data, []);
+  visit(data);
   return out;
 }
 

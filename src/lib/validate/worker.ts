@@ -1,30 +1,34 @@
 /** A worker thread of `npm run validate` (see `parallel.ts`): checks the chunks of files it is sent. */
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import type { CollectionName } from '../../schemas/common.ts';
 import type { GlossaryWords } from '../content-warnings.ts';
 import { glossaryKey } from './cache.ts';
 import { fileChecker } from './check-file.ts';
 import type { FromWorker, ToWorker, WorkerSetup } from './parallel.ts';
 
-const setup = workerData as WorkerSetup;
-const check = fileChecker({
-  root: setup.root,
-  ids: Object.fromEntries(Object.entries(setup.ids).map(([c, list]) => [c as CollectionName, new Set(list)])),
-  listed: new Map(setup.listed),
-  today: setup.today ? new Date(setup.today) : undefined,
-  cache: setup.cache && { context: setup.cache.context, known: new Set(setup.cache.known) },
-});
+// The setup comes as the first message: the worker is started before the main thread has listed content/.
+let setup: WorkerSetup | undefined;
+let check: ReturnType<typeof fileChecker> | undefined;
 // Kept as one array for the whole run: the warnings build their phrase index once per glossary array.
 let glossary: readonly GlossaryWords[] = [];
 let glossaryHash = '';
 const reply = (message: FromWorker) => parentPort!.postMessage(message);
 
 parentPort!.on('message', (message: ToWorker) => {
-  if (message.kind === 'glossary') {
+  if (message.kind === 'setup') {
+    setup = message.setup;
+    check = fileChecker({
+      root: setup.root,
+      ids: Object.fromEntries(Object.entries(setup.ids).map(([c, list]) => [c as CollectionName, new Set(list)])),
+      listed: new Map(setup.listed),
+      today: setup.today ? new Date(setup.today) : undefined,
+      cache: setup.cache && { context: setup.cache.context, known: new Set(setup.cache.known) },
+    });
+  } else if (message.kind === 'glossary') {
     glossary = message.words;
-    if (setup.cache) glossaryHash = glossaryKey(glossary);
+    if (setup?.cache) glossaryHash = glossaryKey(glossary);
   } else {
-    const outcomes = message.files.map((file) => check(file, glossary, glossaryHash));
+    const outcomes = message.files.map((file) => check!(file, glossary, glossaryHash));
     // Functions cannot cross threads; the main thread places a later problem by reading the file again.
     for (const outcome of outcomes) delete outcome.facts?.locate;
     reply({ kind: 'done', chunk: message.chunk, outcomes });
