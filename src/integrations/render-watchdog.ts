@@ -20,7 +20,7 @@ export function renderWatchdog(): AstroIntegration {
         const report = await stopWatchdog();
         if (report)
           logger.info(
-            `${report.pages} page(s) rendered under the watchdog; slowest ${Math.round(report.slowestMs)} ms (${report.slowestPath})`,
+            `${report.pages} page(s) and endpoint(s) rendered under the watchdog; slowest ${Math.round(report.slowestMs)} ms (${report.slowestPath})`,
           );
       },
     },

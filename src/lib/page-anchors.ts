@@ -59,6 +59,28 @@ export const SOURCE_ANCHORS = {
   citedOn: { id: 'cited-on', title: 'Cited on' },
 } as const satisfies Record<string, Anchor>;
 
+/** /contribute/: the editors' guide. */
+export const CONTRIBUTE_ANCHORS = {
+  start: { id: 'start', title: 'Start here' },
+  where: { id: 'where', title: 'Where content lives' },
+  checking: { id: 'checking', title: 'Checking your work' },
+  reference: { id: 'reference', title: 'Reference' },
+  style: { id: 'style', title: 'House style' },
+} as const satisfies Record<string, Anchor>;
+
+/** /career-path/: the occupation section is drawn when some role is an occupation entry. */
+export const CAREER_PATH_ANCHORS = {
+  bySector: { id: 'by-sector', title: 'Sector by sector' },
+  acrossSectors: { id: 'across-sectors', title: 'Moves between sectors' },
+  occupation: { id: 'occupation', title: 'The occupation behind the path' },
+} as const satisfies Record<string, Anchor>;
+
+/** /career-path/: each sector's list of roles. */
+export const sectorId = (sector: string) => `sector-${sector}`;
+
+/** /contribute/components/: each documented component, by its name. */
+export const componentId = (name: string) => name.toLowerCase();
+
 /** An "On this page" entry for a template's section. */
 export const tocItem = (anchor: Anchor<never>) => ({ slug: anchor.id, text: anchor.title });
 

@@ -5,8 +5,9 @@
  * (heading-ids.ts, the same slugger Astro uses), the sections the page's
  * template draws for that entry (page-anchors.ts and role-anatomy.ts, which
  * the templates read too), and the entries listed on a collection's page
- * (/glossary/#term, /sources/#source). Pages whose ids come from neither
- * (the home page, /contribute/…) are left to the built-site link check.
+ * (/glossary/#term, /sources/#source), and the sections of the editors' pages
+ * and the career path. Pages whose ids come from none of these (the home page,
+ * search, /data/) are left to the built-site link check.
  */
 import type { CollectionName } from '../../schemas/common.ts';
 import { editDistance } from '../../schemas/did-you-mean.ts';
@@ -15,19 +16,25 @@ import { citedSourceIds } from '../content/cited-sources.ts';
 import type { BodyAnchors, BodyHeading } from '../heading-ids.ts';
 import {
   anchorsShown,
+  CAREER_PATH_ANCHORS,
   COMPARISON_ANCHORS,
+  componentId,
+  CONTRIBUTE_ANCHORS,
   disagreementId,
   FRAMEWORK_ANCHORS,
   MAIN_ID,
   PAGE_LICENCE_ID,
   PAGE_SOURCES_ID,
   PROGRAM_ANCHORS,
+  sectorId,
   showsLicence,
   SOURCE_ANCHORS,
   type Anchor,
 } from '../page-anchors.ts';
 import { placeOf, ROLE_PAGE_IDS, ROLE_SECTIONS, shownRoleAnchors, type RolePageFacts, type RoleSectionId } from '../role-anatomy.ts';
-import { entryUrl, isPagedCollection } from '../routes.ts';
+import { entryUrl, isPagedCollection, PAGE_PATHS } from '../routes.ts';
+import { MDX_COMPONENTS } from '../../components/mdx/registry.ts';
+import { COLLECTIONS, SETTING_SECTOR } from '../../schemas/common.ts';
 import { REGISTRY } from '../../schemas/registry.ts';
 import type { InternalLink } from './body-rules.ts';
 
@@ -110,6 +117,28 @@ function templateIds(e: PageFacts, comesFrom: ReadonlyMap<string, number>): stri
   return ids;
 }
 
+/** The sections of the site's own pages that content may link to, drawn from the same registries as the templates. */
+function staticPageIds(published: readonly PageFacts[]): Map<string, Set<string>> {
+  const roles = published.filter((e) => e.collection === 'roles').map((e) => e.data as { careerStage: string; settings: string[] });
+  const path = roles.filter((r) => r.careerStage !== 'occupation');
+  const careerPath = [
+    MAIN_ID,
+    CAREER_PATH_ANCHORS.bySector.id,
+    CAREER_PATH_ANCHORS.acrossSectors.id,
+    // The career path files each role in the sector of its first setting (content.ts getCareerPath).
+    ...path.map((r) => sectorId(SETTING_SECTOR[r.settings[0] as keyof typeof SETTING_SECTOR])),
+    ...(roles.length > path.length ? [CAREER_PATH_ANCHORS.occupation.id] : []),
+  ];
+  const documented = Object.entries(MDX_COMPONENTS).filter(([, spec]) => 'example' in spec && spec.example);
+  return new Map([
+    [PAGE_PATHS.contribute, new Set([MAIN_ID, ...Object.values(CONTRIBUTE_ANCHORS).map((a) => a.id)])],
+    [PAGE_PATHS.contributeComponents, new Set([MAIN_ID, ...documented.map(([name]) => componentId(name))])],
+    // The schema reference has a section per collection, at the collection's name.
+    [PAGE_PATHS.contributeSchema, new Set([MAIN_ID, ...COLLECTIONS])],
+    [PAGE_PATHS.careerPath, new Set(careerPath)],
+  ]);
+}
+
 /** Every page whose ids are known, by path, with those ids; pages of entries that failed their schema are left out. */
 export function pageIds(entries: readonly PageFacts[], ids: Record<CollectionName, ReadonlySet<string>>): Map<string, Set<string>> {
   const pages = new Map<string, Set<string>>();
@@ -119,6 +148,7 @@ export function pageIds(entries: readonly PageFacts[], ids: Record<CollectionNam
   if (published.some((e) => e.collection === 'glossary' && citesAnything(e))) glossary.add(PAGE_SOURCES_ID);
   pages.set(REGISTRY.glossary.path, glossary);
   pages.set(REGISTRY.sources.path, new Set([MAIN_ID, ...(ids.sources ?? [])]));
+  for (const [path, own] of staticPageIds(published)) pages.set(path, own);
   const comesFrom = new Map<string, number>();
   for (const e of published) {
     if (e.collection !== 'roles') continue;
