@@ -8,7 +8,7 @@
  * Astro's own plugin and checks that the two agree.
  */
 import GithubSlugger from 'github-slugger';
-import { attribute, bodyFacts, isJsx, walk, type MdxNode } from './mdx-tree.ts';
+import { attribute, isJsx, type MdxNode } from './mdx-tree.ts';
 
 export interface BodyHeading {
   depth: number;
@@ -36,27 +36,6 @@ function headingText(node: MdxNode): string {
   return text;
 }
 
-/** Every heading of a body, in document order, with the id the build gives it. */
-export function bodyHeadings(tree: MdxNode): BodyHeading[] {
-  const slugger = new GithubSlugger();
-  const headings: BodyHeading[] = [];
-  const notes = { referenced: false, defined: false };
-  walk(tree, (node, parent) => {
-    if (node.type === 'footnoteReference') notes.referenced = true;
-    if (node.type === 'footnoteDefinition') {
-      notes.defined = true;
-      return false;
-    }
-    if (node.type !== 'heading') return undefined;
-    const text = headingText(node);
-    headings.push({ depth: node.depth ?? 1, text, id: slugger.slug(text), topLevel: parent?.type === 'root' && !isJsx(parent) });
-    return false;
-  });
-  // GFM draws referenced footnotes under its own heading, which comes with its id and is not slugged.
-  if (notes.referenced && notes.defined) headings.push({ depth: 2, text: 'Footnotes', id: 'footnote-label', topLevel: false });
-  return headings;
-}
-
 /** What a body adds to its page's ids: its headings, its <SourcesDisagree> topics, and whether it cites a source. */
 export interface BodyAnchors {
   headings: BodyHeading[];
@@ -64,11 +43,33 @@ export interface BodyAnchors {
   cites: boolean;
 }
 
+/**
+ * Everything a body adds to its page's ids, in one walk over the tree: the validator does this for every file, so
+ * one pass rather than three (about 70 µs a body when it was three).
+ */
 export function bodyAnchors(tree: MdxNode): BodyAnchors {
-  const topics: string[] = [];
-  walk(tree, (node) => {
-    const topic = isJsx(node) && node.name === 'SourcesDisagree' ? attribute(node, 'topic') : undefined;
-    if (topic !== undefined) topics.push(topic);
-  });
-  return { headings: bodyHeadings(tree), topics, cites: bodyFacts(tree).cites.length > 0 };
+  const slugger = new GithubSlugger();
+  const out: BodyAnchors = { headings: [], topics: [], cites: false };
+  const notes = { referenced: false, defined: false };
+  const visit = (node: MdxNode, parent: MdxNode | undefined, inNote: boolean) => {
+    if (node.type === 'footnoteReference') notes.referenced = true;
+    if (node.type === 'footnoteDefinition') notes.defined = true;
+    // A heading inside a footnote is drawn at the foot of the page, out of order; the site's notes hold none.
+    if (node.type === 'heading' && !inNote) {
+      const text = headingText(node);
+      out.headings.push({ depth: node.depth ?? 1, text, id: slugger.slug(text), topLevel: parent?.type === 'root' });
+    } else if (isJsx(node)) {
+      if ((node.name === 'Cite' || node.name === 'Position') && attribute(node, 'source')) out.cites = true;
+      const topic = node.name === 'SourcesDisagree' ? attribute(node, 'topic') : undefined;
+      if (topic !== undefined) out.topics.push(topic);
+    }
+    for (const child of node.children ?? []) visit(child, node, inNote || node.type === 'footnoteDefinition');
+  };
+  visit(tree, undefined, false);
+  // GFM draws referenced footnotes under its own heading, which comes with its id and is not slugged.
+  if (notes.referenced && notes.defined) out.headings.push({ depth: 2, text: 'Footnotes', id: 'footnote-label', topLevel: false });
+  return out;
 }
+
+/** Every heading of a body, in document order, with the id the build gives it. */
+export const bodyHeadings = (tree: MdxNode): BodyHeading[] => bodyAnchors(tree).headings;

@@ -144,8 +144,24 @@ describe('structured data', () => {
     const set = ld('glossary/index.html', 'DefinedTermSet');
     const terms = readdirSync(join(import.meta.dirname, '../../content/glossary')).length;
     expect((set.hasDefinedTerm as unknown[]).length).toBe(terms);
-    for (const rel of ['roles/index.html', 'compare/index.html', 'guides/index.html', 'programs/index.html', 'competencies/index.html']) {
-      expect(ld(rel, 'ItemList').numberOfItems).toBeGreaterThan(0);
+    for (const rel of [
+      'roles/index.html',
+      'compare/index.html',
+      'guides/index.html',
+      'programs/index.html',
+      'competencies/index.html',
+      'sources/index.html',
+    ]) {
+      const list = ld(rel, 'ItemList');
+      const items = list.itemListElement as Record<string, unknown>[];
+      expect(list.numberOfItems).toBeGreaterThan(0);
+      expect(items).toHaveLength(list.numberOfItems as number);
+      // Google's summary-page form: type, position and the address of the item's own page, which names it.
+      items.forEach((item, i) => {
+        expect(Object.keys(item).sort()).toEqual(['@type', 'position', 'url']);
+        expect(item.position).toBe(i + 1);
+        expect(existsSync(join(DIST, new URL(item.url as string).pathname, 'index.html')), `${rel}: ${item.url}`).toBe(true);
+      });
     }
   });
 });
