@@ -9,7 +9,7 @@
  *   --fix              apply the deterministic fixes first, then validate
  *   --root <dir>       the folder holding content/ (default: the current folder)
  *   --today YYYY-MM-DD the date warnings about old figures count from (default: today)
- *   --threads <n>      threads to check files on (default: the cores, at most 4; 1 checks on this thread only)
+ *   --threads <n>      threads to check files on (default: the cores, at most 4, but 1 on two cores; 1 checks on this thread only)
  *   --no-cache         check every file afresh, without reading or writing node_modules/.cache/validate/
  */
 import { join, resolve } from 'node:path';
