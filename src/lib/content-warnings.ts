@@ -21,6 +21,7 @@ import { unlinkedTerms, type GlossaryWords } from './glossary-terms.ts';
 import { walk, type MdxNode } from './mdx-tree.ts';
 import { positionIn } from './prose-runs.ts';
 import { formatPath } from './yaml-locate.ts';
+import { walkData } from './data-walk.ts';
 
 export type { GlossaryWords } from './glossary-terms.ts';
 
@@ -73,29 +74,10 @@ function descriptionPath(collection: CollectionName, data: Record<string, unknow
   return typeof data.description === 'string' ? ['description'] : undefined;
 }
 
-/** Paths of every string holding the placeholder, depth first; one path is grown and copied only for a find. */
+/** Paths of every string holding the placeholder, depth first. */
 function placeholders(data: unknown): PropertyKey[][] {
   const out: PropertyKey[][] = [];
-  const path: PropertyKey[] = [];
-  const visit = (value: unknown) => {
-    if (typeof value === 'string') {
-      if (value.includes(PLACEHOLDER)) out.push([...path]);
-    } else if (Array.isArray(value)) {
-      for (let i = 0; i < value.length; i++) {
-        path.push(i);
-        visit(value[i]);
-        path.pop();
-      }
-    } else if (value && typeof value === 'object') {
-      const record = value as Record<string, unknown>;
-      for (const k of Object.keys(record)) {
-        path.push(k);
-        visit(record[k]);
-        path.pop();
-      }
-    }
-  };
-  visit(data);
+  walkData(data, { string: (value, path) => void (value.includes(PLACEHOLDER) && out.push([...path])) });
   return out;
 }
 

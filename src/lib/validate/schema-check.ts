@@ -9,6 +9,7 @@ import { LineCounter, parseDocument, type Document } from 'yaml';
 import { errorMap, formatPath, issuePath, withFound } from '../../schemas/messages.ts';
 import { locate } from '../yaml-locate.ts';
 import type { Located, ParsedSource } from './parse-source.ts';
+import { walkData } from '../data-walk.ts';
 
 export type Locator = (path: readonly PropertyKey[]) => { line: number; column: number };
 
@@ -41,44 +42,24 @@ const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufffe\ufff
  */
 export function rawDataProblems(data: unknown, at: Locator): Located[] {
   const out: Located[] = [];
-  // One path, grown and shrunk as the walk goes, copied only for a problem: every value of every file is visited.
-  const path: PropertyKey[] = [];
-  const visit = (value: unknown) => {
-    if (out.length > 20) return;
-    if (typeof value === 'string') {
+  const problem = (path: PropertyKey[], message: string) => out.push({ ...at([...path]), field: formatPath(path), message });
+  walkData(data, {
+    done: () => out.length > 20,
+    string: (value, path) => {
       const m = CONTROL.exec(value);
-      if (m) {
-        const code = m[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
-        out.push({
-          ...at([...path]),
-          field: formatPath(path),
-          message: `holds an invisible control character (U+${code}) that would break the feed and data files; delete it (in quotes it is written as \\x or \\u)`,
-        });
-      }
-    } else if (Array.isArray(value)) {
-      for (let i = 0; i < value.length; i++) {
-        path.push(i);
-        visit(value[i]);
-        path.pop();
-      }
-    } else if (value && typeof value === 'object') {
-      const record = value as Record<string, unknown>;
-      for (const k of Object.keys(record)) {
-        path.push(k);
-        if (k === '<<') {
-          out.push({
-            ...at([...path]),
-            field: formatPath(path),
-            message: 'YAML merge keys (<<) are not allowed in content; write each field out in full',
-          });
-        } else {
-          visit(record[k]);
-        }
-        path.pop();
-      }
-    }
-  };
-  visit(data);
+      if (!m) return;
+      const code = m[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
+      problem(
+        path,
+        `holds an invisible control character (U+${code}) that would break the feed and data files; delete it (in quotes it is written as \\x or \\u)`,
+      );
+    },
+    key: (key, path) => {
+      if (key !== '<<') return true;
+      problem(path, 'YAML merge keys (<<) are not allowed in content; write each field out in full');
+      return false;
+    },
+  });
   return out;
 }
 
