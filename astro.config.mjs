@@ -59,8 +59,8 @@ export default defineConfig({
     renderWatchdog(),
     mdx(),
     sitemap({
-      // The built page is the source of truth for whether it is indexable and when it changed.
-      filter: (page) => sitemapEntry(page) !== undefined,
+      // The built page is the source of truth for whether it is indexable and when it changed. An item that
+      // serialize() drops is left out, so no `filter` is needed (it would read every built page a second time).
       serialize: (item) => {
         const entry = sitemapEntry(item.url);
         return entry ? { ...item, ...entry } : undefined;
