@@ -7,7 +7,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { axeViolations, colourRules, describeViolations } from './support/axe.ts';
-import { launchBrowser } from './support/browser.ts';
+import { testBrowser } from './support/test-browser.ts';
 import { AXE_PER_TEMPLATE, axeSample, pageType, sitePages } from './support/pages.ts';
 
 const pages = sitePages();
@@ -15,7 +15,7 @@ const axePages = axeSample(pages);
 
 let browser: Browser;
 beforeAll(async () => {
-  browser = await launchBrowser();
+  browser = await testBrowser();
 });
 afterAll(async () => {
   await browser?.close();
