@@ -10,6 +10,11 @@ import { validateOnBuild } from './src/integrations/validate-on-build.ts';
 import { renderWatchdog } from './src/integrations/render-watchdog.ts';
 import { handbookHastPlugins } from './src/lib/markdown-plugins.ts';
 
+// Pagefind indexes the built pages in its own process from search.start on, while this process writes the sitemap
+// and checks the CSP; search.finish then checks the index against the content and writes dist/pagefind/. It is the
+// only place search is indexed.
+const search = searchIndex();
+
 export default defineConfig({
   // The one place the public address is set; canonical URLs, the sitemap and feeds derive from it.
   site: 'https://sound-careers-handbook.example',
@@ -58,17 +63,18 @@ export default defineConfig({
     // Stops the build, naming the page, if one page takes longer than a minute to render (src/lib/render-watchdog.ts).
     renderWatchdog(),
     mdx(),
+    // The pages are finished when the build's closing steps start, and nothing from here on writes HTML.
+    search.start,
     sitemap({
-      // The built page is the source of truth for whether it is indexable and when it changed.
-      filter: (page) => sitemapEntry(page) !== undefined,
+      // The built page is the source of truth for whether it is indexable and when it changed. An item that
+      // serialize() drops is left out, so no `filter` is needed (it would read every built page a second time).
       serialize: (item) => {
         const entry = sitemapEntry(item.url);
         return entry ? { ...item, ...entry } : undefined;
       },
     }),
-    // searchIndex runs after the build and writes dist/pagefind/; it is the only place search is indexed.
-    searchIndex(),
-    // cspHeaders() runs last: it hashes the inline code of the finished pages into dist/_headers.
+    // Hashes the inline code of the finished pages into dist/_headers.
     cspHeaders(),
+    search.finish,
   ],
 });

@@ -9,7 +9,8 @@ import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 export const ROOT = resolve(import.meta.dirname, '..');
-const COPIED = ['src', 'content', 'public', 'astro.config.mjs', 'tsconfig.json', 'package.json'];
+// scripts/ holds what the build script preloads (scripts/build-env.ts).
+const COPIED = ['src', 'content', 'public', 'scripts', 'astro.config.mjs', 'tsconfig.json', 'package.json'];
 export const HAS_TIME = existsSync('/usr/bin/time');
 
 /**
@@ -27,6 +28,20 @@ export function makeSite(prefix = 'handbook-bench-', from = ROOT): string {
     symlinkSync(join(from, 'node_modules', name), join(dir, 'node_modules', name));
   }
   return dir;
+}
+
+/**
+ * The command a site's own `build` script runs (package.json), as arguments for `timed`: the benchmark times what
+ * `npm run build` runs, Node options and preloads included, but without npm, whose own start-up would count too.
+ * `node …` runs under this Node; `astro …` is the site's Astro.
+ */
+export function buildCommand(site: string): string[] {
+  const pkg = JSON.parse(readFileSync(join(site, 'package.json'), 'utf8')) as { scripts?: Record<string, string> };
+  const script = pkg.scripts?.['build'] ?? 'astro build';
+  const [command, ...args] = script.trim().split(/\s+/);
+  if (command === 'node') return [process.execPath, ...args];
+  if (command === 'astro') return [process.execPath, join(site, 'node_modules/astro/bin/astro.mjs'), ...args];
+  throw new Error(`${site}: the build script ${JSON.stringify(script)} is neither "node …" nor "astro …", so the bench cannot run it`);
 }
 
 export function run(

@@ -12,7 +12,7 @@
  * on the same files (before/after a change). Figures are printed and written
  * to bench/results/validator.{json,md}; nothing here fails on a time.
  */
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -50,18 +50,18 @@ export async function benchValidator(argv: string[]) {
     const real = countEntries(join(site, 'content'));
     generateContent(join(site, 'content'), Math.max(0, size - real));
     console.log(`▶ validator on ${size} entries (${real} real) in ${site}`);
-    const cli = join(ROOT, 'scripts/validate-content.ts');
+    const cli = validateCommand(ROOT);
     const validators: [string, string[]][] = [
-      ['every core, no cache', [cli, '--no-cache']],
-      ['one thread, no cache', [cli, '--threads', '1', '--no-cache']],
-      ['every core, cache of an earlier run', [cli]],
+      ['every core, no cache', [...cli, '--no-cache']],
+      ['one thread, no cache', [...cli, '--threads', '1', '--no-cache']],
+      ['every core, cache of an earlier run', cli],
     ];
     // Fills the cache for the runs that use it; untimed.
-    await timed([process.execPath, cli, '--root', site], site, join(site, 'validate.log'));
-    if (values.handbook) validators.push([`${values.handbook}`, [join(resolve(values.handbook), 'scripts/validate-content.ts')]]);
+    await timed([...cli, '--root', site], site, join(site, 'validate.log'));
+    if (values.handbook) validators.push([`${values.handbook}`, validateCommand(resolve(values.handbook))]);
     for (let run = 0; run < Number(values.runs); run++) {
       for (const [label, args] of validators) {
-        const result = await timed([process.execPath, ...args, '--root', site], site, join(site, 'validate.log'));
+        const result = await timed([...args, '--root', site], site, join(site, 'validate.log'));
         // Another checkout's schemas may reject today's real entries (exit 1); it still checked every file.
         if (result.code !== 0 && !(label === values.handbook && result.code === 1))
           throw new Error(`${label}: the validator failed (exit ${result.code}):\n${result.output.slice(-2000)}`);
@@ -72,11 +72,7 @@ export async function benchValidator(argv: string[]) {
     if (values.cases) {
       for (const c of loadCases()) {
         const dir = makeCaseSite([c]);
-        const result = await timed(
-          [process.execPath, join(ROOT, 'scripts/validate-content.ts'), '--no-cache', '--root', dir],
-          dir,
-          join(dir, 'validate.log'),
-        );
+        const result = await timed([...validateCommand(ROOT), '--no-cache', '--root', dir], dir, join(dir, 'validate.log'));
         slowestCases.push({ name: c.name, wallSeconds: result.wallSeconds, cpuSeconds: result.cpuSeconds });
         rmSync(dir, { recursive: true, force: true });
       }
@@ -115,6 +111,20 @@ export async function benchValidator(argv: string[]) {
       : []),
   ];
   writeFileSync(join(values.out!, 'validator.md'), `${md.join('\n')}\n`);
+}
+
+/**
+ * A checkout's `npm run validate` as its package.json writes it (Node's flags included: the young generation's size
+ * changes the run's CPU time), run by this Node rather than through npm, whose own start-up would be timed too.
+ */
+function validateCommand(checkout: string): string[] {
+  const script = (JSON.parse(readFileSync(join(checkout, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts[
+    'validate'
+  ];
+  const words = script?.split(/\s+/) ?? [];
+  if (words[0] !== 'node' || !words.some((w) => w.endsWith('.ts')))
+    throw new Error(`${checkout}: package.json's validate script is not "node … <script>.ts"`);
+  return [process.execPath, ...words.slice(1).map((w) => (w.endsWith('.ts') ? join(checkout, w) : w))];
 }
 
 const figure = (label: string, r: TimedRun): Figure => ({

@@ -21,7 +21,7 @@ import { parseArgs } from 'node:util';
 import { formatProblem, validateContent } from '../src/lib/content-validator.ts';
 import { pagefindConfig } from '../src/integrations/search-index.ts';
 import { countEntries, generateContent, type GeneratedCounts } from './bench-content.ts';
-import { buildPhases, makeSite, ROOT, timed, walkSize } from './bench-run.ts';
+import { buildCommand, buildPhases, makeSite, ROOT, timed, walkSize } from './bench-run.ts';
 
 if (process.argv.includes('--validator')) {
   // The validator by itself, without building: its own module and options (scripts/bench-validate.ts).
@@ -99,8 +99,7 @@ async function timeValidator(site: string): Promise<{ seconds: number; cpuSecond
 }
 
 async function build(site: string, label: string): Promise<BuildFigures> {
-  const astro = join(ROOT, 'node_modules/astro/bin/astro.mjs');
-  const figures = await timed([process.execPath, astro, 'build'], site, join(site, `${label}.log`));
+  const figures = await timed(buildCommand(site), site, join(site, `${label}.log`));
   const { code, output, wallSeconds } = figures;
   if (code !== 0) {
     throw new Error(`astro build failed (exit ${code}); the log is ${join(site, `${label}.log`)}:\n${output.slice(-3000)}`);

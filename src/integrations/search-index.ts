@@ -192,7 +192,16 @@ export function pagefindConfig(options: SearchIndexOptions = {}): pagefind.Pagef
   };
 }
 
-async function buildIndex(root: string, outDir: string, logger: AstroIntegrationLogger, options: SearchIndexOptions) {
+/** An index Pagefind is building in its own process while the build's other closing steps run in this one. */
+interface PendingIndex {
+  plan: SearchPlan;
+  /** The index's files, once Pagefind has indexed dist/, added the glossary records and built it. */
+  files: Promise<IndexFile[]>;
+  started: number;
+}
+
+/** Starts Pagefind on the built pages and returns without waiting for it. */
+async function startIndex(root: string, outDir: string, options: SearchIndexOptions): Promise<PendingIndex> {
   const started = performance.now();
   const content = takeValidatedContent(root);
   // validate-on-build already stopped a build with content errors; this guards a plan built on partial data.
@@ -202,14 +211,26 @@ async function buildIndex(root: string, outDir: string, logger: AstroIntegration
   const { index, errors } = await pagefind.createIndex(pagefindConfig(options));
   fail('start', errors);
   if (!index) throw new Error('Pagefind did not create an index');
-  try {
+  const files = (async () => {
     const added = await index.addDirectory({ path: outDir });
     fail('index the built pages', added.errors);
     for (const term of plan.terms) fail(`add the glossary term ${term.url}`, (await index.addCustomRecord(term)).errors);
+    const built = await index.getFiles();
+    fail('build the index', built.errors);
+    return built.files;
+  })();
+  // The finishing step takes the failure; until then it must not count as unhandled.
+  files.catch(() => undefined);
+  return { plan, files, started };
+}
 
-    const files = await index.getFiles();
-    fail('build the index', files.errors);
-    const { pageCount, records } = readIndex(files.files);
+/** Waits for the index, checks it against the content and writes dist/pagefind/. */
+async function finishIndex(pending: PendingIndex, outDir: string, logger: AstroIntegrationLogger) {
+  const { plan } = pending;
+  try {
+    const waited = performance.now();
+    const files = await pending.files;
+    const { pageCount, records } = readIndex(files);
     const problems = checkIndex(plan.expected, records, pageCount);
     if (problems.length > 0) {
       for (const problem of problems) logger.error(problem);
@@ -220,15 +241,18 @@ async function buildIndex(root: string, outDir: string, logger: AstroIntegration
     // second time (19 s at 10,000 entries).
     const bundle = join(outDir, BUNDLE_DIR);
     rmSync(bundle, { recursive: true, force: true });
-    for (const file of files.files) {
+    for (const file of files) {
       const target = join(bundle, file.path);
       mkdirSync(dirname(target), { recursive: true });
       writeFileSync(target, file.content);
     }
     const ui = await writeSearchUi(bundle);
     const counts = Object.entries(Object.groupBy(plan.expected, (e) => e.type)).map(([type, list]) => `${list?.length ?? 0} ${type}`);
-    const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    logger.info(`indexed ${pageCount} content pages (${counts.join(', ')}) into ${BUNDLE_DIR}/ in ${seconds} s`);
+    const seconds = (from: number) => ((performance.now() - from) / 1000).toFixed(1);
+    logger.info(
+      `indexed ${pageCount} content pages (${counts.join(', ')}) into ${BUNDLE_DIR}/ in ${seconds(pending.started)} s, ` +
+        `${seconds(waited)} s of it after the steps that ran meanwhile`,
+    );
     const uiBytes = Object.entries(ui).map(([file, bytes]) => `${file} ${bytes}`);
     logger.info(`search interface, brotli: ${uiBytes.join(', ')} bytes`);
   } finally {
@@ -236,16 +260,36 @@ async function buildIndex(root: string, outDir: string, logger: AstroIntegration
   }
 }
 
-export function searchIndex(options: SearchIndexOptions = {}): AstroIntegration {
+/**
+ * Two integrations, for the two ends of the build's closing steps: `start` sets Pagefind indexing the built pages
+ * in its own process; `finish` waits for it, checks the index and writes it. Whatever is listed between them (the
+ * sitemap, the CSP check: steps that read the finished pages and write no HTML) runs in this process meanwhile,
+ * instead of this process waiting idle on Pagefind and then running them.
+ */
+export function searchIndex(options: SearchIndexOptions = {}): { start: AstroIntegration; finish: AstroIntegration } {
   let root = '';
+  let pending: PendingIndex | undefined;
   return {
-    name: 'handbook:search-index',
-    hooks: {
-      'astro:config:done': ({ config }) => {
-        root = fileURLToPath(config.root);
+    start: {
+      name: 'handbook:search-index-start',
+      hooks: {
+        'astro:config:done': ({ config }) => {
+          root = fileURLToPath(config.root);
+        },
+        'astro:build:done': async ({ dir }) => {
+          pending = await startIndex(root, fileURLToPath(dir), options);
+        },
       },
-      'astro:build:done': async ({ dir, logger }) => {
-        await buildIndex(root, fileURLToPath(dir), logger, options);
+    },
+    finish: {
+      name: 'handbook:search-index',
+      hooks: {
+        'astro:build:done': async ({ dir, logger }) => {
+          if (!pending) throw new Error('The search index was never started: list searchIndex().start before .finish');
+          const started = pending;
+          pending = undefined;
+          await finishIndex(started, fileURLToPath(dir), logger);
+        },
       },
     },
   };

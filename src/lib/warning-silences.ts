@@ -12,7 +12,7 @@
  * cannot be silenced. A comment with no reason, naming no known warning, or
  * silencing nothing is itself reported, so silences do not pile up unexplained.
  */
-import { Parser } from 'yaml';
+import { yamlPackage } from './load-later.ts';
 import { didYouMean } from '../schemas/did-you-mean.ts';
 import { WARNING_RULES, type Warning, type WarningRule } from './content-warnings.ts';
 import { isCommentOnly, walk, type MdxNode } from './mdx-tree.ts';
@@ -95,7 +95,7 @@ function yamlComments(yaml: YamlSource): Silence[] {
     }
     Object.values(token).forEach(visit);
   };
-  for (const token of new Parser().parse(yaml.text)) visit(token);
+  for (const token of new (yamlPackage().Parser)().parse(yaml.text)) visit(token);
   return out;
 }
 

@@ -3,7 +3,8 @@
  * that key in the YAML (or JSON) source, so every problem can be reported as
  * file:line:column.
  */
-import { isMap, isScalar, isSeq, type Document, type LineCounter } from 'yaml';
+import type { Document, LineCounter } from 'yaml';
+import { yamlPackage } from './load-later.ts';
 
 export interface Position {
   line: number;
@@ -16,6 +17,7 @@ export interface Position {
  * (which is where a missing field has to be added).
  */
 export function locate(doc: Document, lineCounter: LineCounter, path: readonly PropertyKey[]): Position | undefined {
+  const { isMap, isScalar, isSeq } = yamlPackage();
   let node: unknown = doc.contents;
   let offset: number | undefined;
   for (const segment of path) {

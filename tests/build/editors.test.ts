@@ -39,11 +39,14 @@ function pages(dir: string): string[] {
   );
 }
 const all = existsSync(DIST) ? pages(DIST) : [];
+// Both checks below read every page; each is parsed once.
+const parsedPages = new Map<string, HtmlDocument>();
+const parsedPage = (url: string) => parsedPages.get(url) ?? parsedPages.set(url, parseHtml(html(url))).get(url)!;
 const shallow = execFileSync('git', ['rev-parse', '--is-shallow-repository'], { cwd: ROOT, encoding: 'utf8' }).trim() === 'true';
 
 describe('page furniture', () => {
   it.each(all.map((p) => [`/${p}${p ? '/' : ''}`]))('%s links to its source file on the repository host', (url) => {
-    const edit = byTag(parseHtml(html(url)), 'a').find(
+    const edit = byTag(parsedPage(url), 'a').find(
       (a) => attr(a, 'rel') === 'external' && ['Edit this page', 'Edit these entries'].includes(textOf(a)),
     );
     expect(edit, 'no "Edit this page" link').toBeDefined();
@@ -57,7 +60,7 @@ describe('page furniture', () => {
   it.each(all.map((p) => [`/${p}${p ? '/' : ''}`]))(
     '%s shows "Last updated" (content pages always; others unless the clone is shallow)',
     (url) => {
-      const doc = parseHtml(html(url));
+      const doc = parsedPage(url);
       const isContent = byTag(doc, 'span').some((s) => attr(s, 'class') === 'edit-source' && textOf(s).trim().startsWith('(content/'));
       if (shallow && !isContent) return;
       expect(lastUpdated(doc)).toMatch(/^\d{4}-\d{2}-\d{2}$/);

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { COLLECTION_DEFS, CONTENT_DIR, idFromFileName } from '../../src/schemas/collections.ts';
 import { COLLECTIONS } from '../../src/schemas/common.ts';
 import { entryUrl } from '../../src/lib/routes.ts';
-import { attr, byTag, ids as elementIds, meta, parseHtml, textOf } from '../../src/lib/html.ts';
+import { attr, byTag, ids as elementIds, meta, parseHtml, textOf, type HtmlDocument } from '../../src/lib/html.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
 const DIST = join(ROOT, 'dist');
@@ -23,6 +23,10 @@ const pageFor = (url: string) => join(DIST, url.split('#')[0]!, 'index.html');
 
 /** How the /compare/ page's pair picker script is told apart from the search loader. */
 const PICKER = "getElementById('pair-picker')";
+
+// Several checks read the same page (every glossary term's anchor is on one page); each file is parsed once.
+const parsedFiles = new Map<string, HtmlDocument>();
+const parsed = (file: string) => parsedFiles.get(file) ?? parsedFiles.set(file, parseHtml(readFileSync(file, 'utf8'))).get(file)!;
 
 describe('built site', () => {
   it('exists (run `npm run build` first)', () => {
@@ -42,8 +46,7 @@ describe('built site', () => {
         const file = pageFor(url);
         expect(existsSync(file), `${url} was not built`).toBe(true);
         const fragment = url.split('#')[1];
-        if (fragment)
-          expect(elementIds(parseHtml(readFileSync(file, 'utf8'))), `${url} has no element with id="${fragment}"`).toContain(fragment);
+        if (fragment) expect(elementIds(parsed(file)), `${url} has no element with id="${fragment}"`).toContain(fragment);
       }
     });
   }
@@ -51,7 +54,7 @@ describe('built site', () => {
   const pages = existsSync(DIST) ? htmlFiles(DIST) : [];
 
   it.each(pages.map((p) => [relative(DIST, p)]))('%s has lang, one h1, a title, a description and a canonical URL', (rel) => {
-    const doc = parseHtml(readFileSync(join(DIST, rel), 'utf8'));
+    const doc = parsed(join(DIST, rel));
     expect(attr(byTag(doc, 'html')[0]!, 'lang')).toBe('en-US');
     expect(byTag(doc, 'h1')).toHaveLength(1);
     expect(textOf(byTag(doc, 'title')[0]!).trim()).not.toBe('');
@@ -65,7 +68,7 @@ describe('built site', () => {
   // (see src/components/search/SearchLoader.astro and tests/e2e/search-loader.test.ts), and on /compare/ the
   // pair picker, which only turns its two selects into a link (src/pages/compare/index.astro).
   it.each(pages.map((p) => [relative(DIST, p)]))('%s ships no client JavaScript but the search loader', (rel) => {
-    const all = byTag(parseHtml(readFileSync(join(DIST, rel), 'utf8')), 'script').filter((s) => attr(s, 'type') !== 'application/ld+json');
+    const all = byTag(parsed(join(DIST, rel)), 'script').filter((s) => attr(s, 'type') !== 'application/ld+json');
     const picker = (s: (typeof all)[number]) => textOf(s).includes(PICKER);
     if (rel === 'compare/index.html') expect(all.filter(picker)).toHaveLength(1);
     const scripts = rel === 'compare/index.html' ? all.filter((s) => !picker(s)) : all;

@@ -113,6 +113,11 @@ export function makeSite(cases: Case[], options: { buildable?: boolean; label?: 
     for (const name of readdirSync(join(ROOT, 'node_modules'))) {
       if (!name.startsWith('.')) symlinkSync(join(ROOT, 'node_modules', name), join(dir, 'node_modules', name));
     }
+    // The real pages' social images, as `npm run build` left them (src/lib/social-image-cache.ts: keyed by everything
+    // an image is drawn from), so only the cases' pages are drawn. Copied, not linked: a build prunes the images of
+    // pages it does not have.
+    const images = join(ROOT, 'node_modules/.cache/social-images');
+    if (existsSync(images)) cpSync(images, join(dir, 'node_modules/.cache/social-images'), { recursive: true });
   }
   return dir;
 }

@@ -8,7 +8,11 @@
  * can tell "sources. Sources" (a space in the HTML) from "sources.Sources" (two
  * words that only CSS margins, if anything, keep apart).
  */
-import { attr, byTag, parseHtml, textOf, type HtmlElement, type HtmlNode } from '../../src/lib/html.ts';
+import { attr, byTag, parseHtml, textOf, type HtmlDocument, type HtmlElement, type HtmlNode } from '../../src/lib/html.ts';
+
+/** A page as its HTML, or already parsed (src/lib/html.ts), so a test that reads the tree too parses it once. */
+export type Page = string | HtmlDocument;
+const tree = (page: Page): HtmlDocument => (typeof page === 'string' ? parseHtml(page) : page);
 
 /** Where an inline element opens or closes. */
 export const EDGE = '\uE000';
@@ -39,7 +43,7 @@ const SKIP = new Set(['wbr', 'img', 'head', 'script', 'style', 'template', 'nosc
 const classes = (el: HtmlElement) => (attr(el, 'class') ?? '').split(/\s+/);
 
 /** The blocks of visible text of an HTML document, with EDGE and MARKER where elements meet. */
-export function textBlocks(html: string): string[] {
+export function textBlocks(page: Page): string[] {
   const blocks: string[] = [];
   let current = '';
   const flush = () => {
@@ -71,7 +75,7 @@ export function textBlocks(html: string): string[] {
       else current += EDGE;
     }
   };
-  walk(parseHtml(html).childNodes);
+  walk(tree(page).childNodes);
   flush();
   return blocks;
 }
@@ -87,10 +91,10 @@ export const plain = (block: string) =>
 const prose = (block: string) => plain(block.replace(new RegExp(`${CODE_START}[^${CODE_END}]*${CODE_END}`, 'gu'), ' '));
 
 /** The visible text of a page, one block per line. */
-export const visibleText = (html: string) => textBlocks(html).map(plain).join('\n');
+export const visibleText = (page: Page) => textBlocks(page).map(plain).join('\n');
 
 /** The page's prose, one block per line: its visible text without code or text marked as another language. */
-export const proseText = (html: string) => textBlocks(html).map(prose).filter(Boolean).join('\n');
+export const proseText = (page: Page) => textBlocks(page).map(prose).filter(Boolean).join('\n');
 
 export interface TextProblem {
   rule: 'glued words' | 'marker before a letter' | 'doubled word' | 'marker style' | 'ISO date in prose' | 'URL as link text';
@@ -116,9 +120,10 @@ const MARKER_AFTER_SPACE = new RegExp(`\\s[${EDGE}]*[${MARKER}${FOOTNOTE}]`, 'gu
  * prose, for the editors' documentation, where the date format is what the text is about; `urlLinks: false`
  * skips the rule on links that read as a raw URL.
  */
-export function textProblems(html: string, { isoDates = true, urlLinks = true } = {}): TextProblem[] {
-  const problems: TextProblem[] = urlLinks ? linkTextProblems(html) : [];
-  for (const block of textBlocks(html)) {
+export function textProblems(page: Page, { isoDates = true, urlLinks = true } = {}): TextProblem[] {
+  const doc = tree(page);
+  const problems: TextProblem[] = urlLinks ? linkTextProblems(doc) : [];
+  for (const block of textBlocks(doc)) {
     for (const m of block.matchAll(GLUED)) problems.push({ rule: 'glued words', excerpt: around(block, m.index, m[0].length) });
     const text = plain(block);
     for (const m of text.matchAll(MARKER_THEN_LETTER)) problems.push({ rule: 'marker before a letter', excerpt: around(text, m.index, 0) });
@@ -142,8 +147,8 @@ export function textProblems(html: string, { isoDates = true, urlLinks = true } 
 const URL_TEXT = /^(?:[a-z][a-z\d+.-]*:\/\/|mailto:|www\.)\S*$/i;
 
 /** Links whose visible text is a raw URL; a link says what the reader will find ("BLS: Sound engineering technicians"). */
-function linkTextProblems(html: string): TextProblem[] {
-  return byTag(parseHtml(html), 'a')
+function linkTextProblems(doc: HtmlDocument): TextProblem[] {
+  return byTag(doc, 'a')
     .map((a) => textOf(a).replace(/\s+/g, ' ').trim())
     .filter((text) => URL_TEXT.test(text))
     .map((text) => ({ rule: 'URL as link text' as const, excerpt: `a link reads "${text}"; name what it leads to` }));

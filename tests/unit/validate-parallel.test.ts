@@ -9,7 +9,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { validateContent } from '../../src/lib/content-validator.ts';
+import { validateContent, type ValidationResult } from '../../src/lib/content-validator.ts';
 import { validateContentInParallel } from '../../src/lib/validate/parallel.ts';
 import { loadCases, makeSite, TODAY } from '../support/bad-content.ts';
 
@@ -17,11 +17,23 @@ const ROOT = join(import.meta.dirname, '../..');
 const made: string[] = [];
 afterAll(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
-describe('validating on several threads', () => {
-  it('gives the one-thread result for every bad-content case at once', async () => {
+// The one-thread results the tests compare with, each worked out once for the file: the whole bad-content corpus
+// (a site of every case) and the real content.
+let corpus: { site: string; one: ValidationResult } | undefined;
+const oneThreadCorpus = () => {
+  if (!corpus) {
     const site = makeSite(loadCases());
     made.push(site);
-    const one = validateContent({ root: site, today: TODAY });
+    corpus = { site, one: validateContent({ root: site, today: TODAY }) };
+  }
+  return corpus;
+};
+let real: ValidationResult | undefined;
+const oneThreadReal = () => (real ??= validateContent({ root: ROOT, today: TODAY }));
+
+describe('validating on several threads', () => {
+  it('gives the one-thread result for every bad-content case at once', async () => {
+    const { site, one } = oneThreadCorpus();
     let perThread: number[] = [];
     const options = { threads: 3, minFiles: 0, chunk: 3, mainChecks: false, onDone: (n: number[]) => (perThread = n) };
     const many = await validateContentInParallel({ root: site, today: TODAY }, options);
@@ -34,14 +46,14 @@ describe('validating on several threads', () => {
   });
 
   it('gives the one-thread result for the real content, warnings included', async () => {
-    const one = validateContent({ root: ROOT, today: TODAY });
+    const one = oneThreadReal();
     const many = await validateContentInParallel({ root: ROOT, today: TODAY }, { threads: 2, minFiles: 0, chunk: 5 });
     expect(Object.values(one.entries).flat().length).toBeGreaterThan(100);
     expect(many).toEqual(one);
   });
 
   it('checks everything on this thread when there are too few files to start a worker', async () => {
-    const one = validateContent({ root: ROOT, today: TODAY });
+    const one = oneThreadReal();
     let perThread: number[] = [];
     expect(await validateContentInParallel({ root: ROOT, today: TODAY }, { threads: 4, onDone: (n) => (perThread = n) })).toEqual(one);
     expect(perThread).toEqual([Object.values(one.entries).flat().length]);
@@ -56,10 +68,11 @@ describe('the cache of checked files', () => {
   };
 
   it('gives the same result from the cache, and checks again exactly what changed', async () => {
+    // A site of its own, because this test edits it; before the edit it holds what the shared one does.
     const site = makeSite(loadCases());
     const cacheDir = mkdtempSync(join(tmpdir(), 'validate-cache-'));
     made.push(site, cacheDir);
-    const fresh = validateContent({ root: site, today: TODAY });
+    const fresh = oneThreadCorpus().one;
     const files = Object.values(fresh.entries).flat().length;
 
     const cold = await run(site, cacheDir);

@@ -15,14 +15,15 @@
  *   afterwards, and paths that must no longer exist.
  */
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { afterAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { type Job, type JobResult, SCRIPT } from '../support/validate-cli-runner.ts';
 
 const FIXTURES = join(import.meta.dirname, '../fixtures/validator-options');
 const BASE = join(import.meta.dirname, '../fixtures/validator/_base');
-const SCRIPT = join(import.meta.dirname, '../../scripts/validate-content.ts');
+const RUNNER = join(import.meta.dirname, '../support/validate-cli-runner.ts');
 const made: string[] = [];
 afterAll(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
@@ -70,7 +71,8 @@ function site(name: string): string {
   return work;
 }
 
-function run(root: string, args: string[]) {
+/** One real start of the command, as `npm run validate` runs it. */
+function spawnRun(root: string, args: string[]): JobResult {
   try {
     const stdout = execFileSync(process.execPath, [SCRIPT, '--root', root, '--today', '2026-11-22', ...args], {
       cwd: root,
@@ -83,13 +85,42 @@ function run(root: string, args: string[]) {
   }
 }
 
+/**
+ * The same command for many sites in one Node process (tests/support/validate-cli-runner.ts), in order: the script runs
+ * once per job as it would on its own, and Node starts once instead of once per case.
+ */
+function runAll(jobs: { root: string; args: string[] }[]): JobResult[] {
+  const dir = mkdtempSync(join(tmpdir(), 'validate-jobs-'));
+  made.push(dir);
+  const jobsFile = join(dir, 'jobs.json');
+  const resultsFile = join(dir, 'results.json');
+  const list: Job[] = jobs.map(({ root, args }) => ({ cwd: root, args: ['--root', root, '--today', '2026-11-22', ...args] }));
+  writeFileSync(jobsFile, JSON.stringify(list));
+  execFileSync(process.execPath, [RUNNER, jobsFile, resultsFile], { stdio: 'pipe' });
+  return JSON.parse(readFileSync(resultsFile, 'utf8')) as JobResult[];
+}
+
 const normalise = (out: string) => out.replace(/\(\d+ ms\)$/m, '(… ms)').replace(/ \([0-9a-f]{7}\)$/m, ' (<commit>)');
 
 const cases = readdirSync(FIXTURES);
-// Each case starts Node and some set up git repositories; on a busy two-core machine that takes a few seconds.
-vi.setConfig({ testTimeout: 30_000 });
+// Setting up the git cases and running the command take a few seconds on a busy two-core machine.
+vi.setConfig({ testTimeout: 30_000, hookTimeout: 120_000 });
 
 describe('validate options: fixture pairs', () => {
+  const roots = new Map<string, string>();
+  const results = new Map<string, JobResult>();
+  /** A second site of fix-key-order, fixed twice in a row. */
+  let twice: string;
+  let fixedTwice: JobResult[];
+  beforeAll(() => {
+    for (const name of cases) roots.set(name, site(name));
+    twice = site('fix-key-order');
+    const jobs = cases.map((name) => ({ root: roots.get(name)!, args: read(FIXTURES, name, 'args.txt')!.trim().split(/\s+/) }));
+    const out = runAll([...jobs, { root: twice, args: ['--fix'] }, { root: twice, args: ['--fix'] }]);
+    cases.forEach((name, i) => results.set(name, out[i]!));
+    fixedTwice = out.slice(cases.length);
+  });
+
   it('covers every option', () => {
     const args = cases.map((c) => read(FIXTURES, c, 'args.txt') ?? '').join(' ');
     for (const option of ['--changed', '--format github', '--fix']) expect(args).toContain(option);
@@ -97,9 +128,8 @@ describe('validate options: fixture pairs', () => {
 
   for (const name of cases) {
     it(`${name}: prints exactly the expected output`, () => {
-      const root = site(name);
-      const args = read(FIXTURES, name, 'args.txt')!.trim().split(/\s+/);
-      const { code, stdout } = run(root, args);
+      const root = roots.get(name)!;
+      const { code, stdout } = results.get(name)!;
       const expected = read(FIXTURES, name, 'expected.txt')!;
       expect(normalise(stdout)).toBe(expected);
       expect(code).toBe(/^✗/m.test(expected) ? 1 : 0);
@@ -118,10 +148,18 @@ describe('validate options: fixture pairs', () => {
   }
 
   it('--fix is idempotent: a second run changes nothing', () => {
-    const root = site('fix-key-order');
-    run(root, ['--fix']);
-    const { stdout } = run(root, ['--fix']);
-    expect(stdout).not.toContain('fixed:');
+    expect(fixedTwice[0]!.stdout).toContain('fixed:');
+    expect(fixedTwice[1]!.stdout).not.toContain('fixed:');
+  });
+
+  it('prints and exits the same when started on its own as when run with the others', () => {
+    // The cases share one Node process; this one (git, a branch, the site as working directory) also starts its own.
+    const name = 'changed-branch';
+    const alone = spawnRun(roots.get(name)!, read(FIXTURES, name, 'args.txt')!.trim().split(/\s+/));
+    expect(alone.code).toBe(1);
+    expect(normalise(alone.stdout)).toBe(read(FIXTURES, name, 'expected.txt')!);
+    expect(normalise(alone.stdout)).toBe(normalise(results.get(name)!.stdout));
+    expect(alone.code).toBe(results.get(name)!.code);
   });
 
   it('rejects an unknown format with a usage message', () => {

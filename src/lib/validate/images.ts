@@ -17,7 +17,7 @@
  * sensible size. SVG is refused: an SVG file can carry script.
  */
 import { basename, extname, posix } from 'node:path';
-import { imageSize } from 'image-size';
+import { imageSizePackage } from '../load-later.ts';
 import { COLLECTION_DEFS } from '../../schemas/collections.ts';
 import { COLLECTIONS, ID_PATTERN, type CollectionName } from '../../schemas/common.ts';
 import { didYouMean } from '../../schemas/did-you-mean.ts';
@@ -210,7 +210,7 @@ function judgeFile(target: string, extension: string, files: ImageFiles): string
   }
   let size: { width?: number; height?: number; type?: string };
   try {
-    size = imageSize(bytes);
+    size = imageSizePackage().imageSize(bytes);
   } catch {
     return `${target} is not a readable image; open it in an image editor and save it again as ${FORMAT_NAMES[ACCEPTED[extension]!]}`;
   }

@@ -6,7 +6,7 @@
  * never need (anchors, aliases, merge keys, tags), are reported here in plain words.
  */
 import { CORE_SCHEMA, load as loadYaml, YAMLException } from 'js-yaml';
-import { LineCounter, parseDocument, visit } from 'yaml';
+import { yamlPackage } from '../load-later.ts';
 import { parseBody, type MdxNode } from '../mdx-tree.ts';
 import { mdxSyntaxMessage } from './mdx-syntax.ts';
 
@@ -213,6 +213,7 @@ function anchorOffset(text: string, name: string, fallback: number): number {
 
 /** A YAML syntax error in the position-keeping parser's wording, which names the problem precisely. */
 function yamlSyntax(yamlText: string, lineOffset: number): Located | undefined {
+  const { LineCounter, parseDocument } = yamlPackage();
   const lineCounter = new LineCounter();
   const doc = parseDocument(yamlText, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const [error] = doc.errors;
@@ -236,6 +237,7 @@ function trailingComments(yamlText: string, lineOffset: number): Located[] {
   // Most files have no " #" at all; only those are re-parsed with the comment-keeping parser.
   if (!/\s#/.test(yamlText)) return [];
   const out: Located[] = [];
+  const { LineCounter, parseDocument, visit } = yamlPackage();
   const lineCounter = new LineCounter();
   const doc = parseDocument(yamlText, { lineCounter, prettyErrors: false });
   visit(doc, {

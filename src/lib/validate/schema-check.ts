@@ -5,7 +5,8 @@
  * has something to report.
  */
 import type { z } from 'astro/zod';
-import { LineCounter, parseDocument, type Document } from 'yaml';
+import type { Document, LineCounter } from 'yaml';
+import { yamlPackage } from '../load-later.ts';
 import { errorMap, formatPath, issuePath, withFound } from '../../schemas/messages.ts';
 import { locate } from '../yaml-locate.ts';
 import type { Located, ParsedSource } from './parse-source.ts';
@@ -24,6 +25,7 @@ export function locator(parsed: Pick<ParsedSource, 'yamlText' | 'lineOffset'>): 
       if (at) return { line: parsed.yamlText.slice(0, at.index).split('\n').length + parsed.lineOffset, column: 1 };
     }
     if (!located) {
+      const { LineCounter, parseDocument } = yamlPackage();
       const lineCounter = new LineCounter();
       located = { doc: parseDocument(parsed.yamlText, { lineCounter, prettyErrors: false, uniqueKeys: true }), lineCounter };
     }
