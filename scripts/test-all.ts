@@ -60,6 +60,8 @@ export const STAGES: Stage[] = [
 interface Result {
   name: string;
   seconds: number;
+  /** CPU seconds of the stage's processes: what this process's children's CPU grew by when the stage was reaped. */
+  cpu: number | undefined;
   code: number;
 }
 
@@ -81,6 +83,9 @@ function childrenCpu(): number | undefined {
   }
 }
 
+/** The children's CPU when the last stage was reaped. */
+let reaped: number | undefined;
+
 const hasNice = process.platform !== 'win32' && spawnSync('nice', ['true']).status === 0;
 /** Whether a stage runs below normal priority: only beside others (a stage run alone has the machine to itself). */
 let alone = false;
@@ -100,8 +105,13 @@ function run(stage: Stage, stream: boolean, env: NodeJS.ProcessEnv): Promise<Res
     child.stderr?.on('data', (chunk: Buffer) => held.push(chunk));
     child.on('close', (code, signal) => {
       if (!stream) process.stdout.write(`\n── ${stage.name} ──\n${Buffer.concat(held).toString()}\n`);
-      const result = { name: stage.name, seconds: seconds(started), code: code ?? (signal ? 1 : 0) };
-      console.log(`${result.code === 0 ? '✔' : '✘'} ${stage.name}: ${result.seconds.toFixed(1)} s`);
+      // Children's CPU is added to ours only when they are reaped, so the jump now is this stage's alone.
+      const cpuNow = childrenCpu();
+      const cpu = cpuNow === undefined || reaped === undefined ? undefined : cpuNow - reaped;
+      reaped = cpuNow;
+      const result = { name: stage.name, seconds: seconds(started), cpu, code: code ?? (signal ? 1 : 0) };
+      const cpuText = cpu === undefined ? '' : ` (${cpu.toFixed(1)} s of CPU)`;
+      console.log(`${result.code === 0 ? '✔' : '✘'} ${stage.name}: ${result.seconds.toFixed(1)} s${cpuText}`);
       resolve(result);
     });
   });
@@ -136,10 +146,11 @@ async function schedule(stages: readonly Stage[], env: NodeJS.ProcessEnv, keepGo
 function table(results: readonly Result[], total: number, cpu: number | undefined): string {
   const width = Math.max(...results.map((r) => r.name.length), 'total'.length);
   const rows = results.map(
-    (r) => `  ${r.name.padEnd(width)}  ${r.seconds.toFixed(1).padStart(6)} s  ${r.code === 0 ? 'passed' : `failed (exit ${r.code})`}`,
+    (r) =>
+      `  ${r.name.padEnd(width)}  ${r.seconds.toFixed(1).padStart(6)} s  ${(r.cpu === undefined ? '' : `${r.cpu.toFixed(1)} s CPU`).padStart(11)}  ${r.code === 0 ? 'passed' : `failed (exit ${r.code})`}`,
   );
   return [
-    `Stage times (wall clock, in the order they ended; stages overlap, see scripts/test-all.ts):`,
+    `Stage times (wall clock and CPU, in the order they ended; stages overlap, see scripts/test-all.ts):`,
     ...rows,
     `  ${'total'.padEnd(width)}  ${total.toFixed(1).padStart(6)} s${cpu === undefined ? '' : `, ${cpu.toFixed(1)} s of CPU`}`,
   ].join('\n');
@@ -161,6 +172,7 @@ async function main(): Promise<number> {
   if (process.stdout.isTTY && stages.length > 1 && env['NO_COLOR'] === undefined) env['FORCE_COLOR'] ??= '1';
   const started = performance.now();
   const cpuBefore = childrenCpu();
+  reaped = cpuBefore;
   try {
     const results = await schedule(stages, env, values['keep-going'] ?? false);
     const cpuAfter = childrenCpu();

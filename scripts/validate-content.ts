@@ -4,6 +4,7 @@
  * and exits 1 if any problem is an error; warnings are printed but do not fail.
  *
  * Usage: node scripts/validate-content.ts [options]
+ * (`npm run validate` adds --max-semi-space-size=8: a smaller young generation took less CPU and memory, bench/README.md)
  *   --changed          report only files changed since the branch left main
  *   --format github    print GitHub workflow annotations instead of plain lines
  *   --fix              apply the deterministic fixes first, then validate

@@ -20,6 +20,10 @@ async function crawl(root: string) {
     recurse: true,
     checkFragments: true,
     linksToSkip: async (url: string) => !isLocal(url),
+    // A request that got no answer at all (a timeout or reset from linkinator's own local server, seen with the machine at
+    // a load of 20) is asked again; a missing page or fragment is an answer, and is never retried.
+    retryErrors: true,
+    retryErrorsCount: 3,
   });
   // Linkinator names local results by file path; the site's own paths read better.
   const path = (url: string) => url.slice(root.length) || '/';

@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, ConsoleMessage, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser } from './support/browser.ts';
+import { testBrowser } from './support/test-browser.ts';
 import { DIST, onePagePerType, sitePages } from './support/pages.ts';
 import { headersFor, parseHeadersFile } from './support/headers-file.ts';
 
@@ -19,7 +19,7 @@ const hasPagefind = existsSync(join(DIST, 'pagefind', 'pagefind.js'));
 const server = { url: inject('baseUrl') };
 let browser: Browser;
 beforeAll(async () => {
-  browser = await launchBrowser();
+  browser = await testBrowser();
 });
 afterAll(async () => {
   await browser?.close();

@@ -8,7 +8,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser } from './support/browser.ts';
+import { testBrowser } from './support/test-browser.ts';
 import { onePagePerType, sitePages } from './support/pages.ts';
 
 const pages = sitePages();
@@ -18,7 +18,7 @@ const matrixPage = pages.find((p) => p.startsWith('/competencies/') && p !== '/c
 
 let browser: Browser;
 beforeAll(async () => {
-  browser = await launchBrowser();
+  browser = await testBrowser();
 });
 afterAll(async () => {
   await browser?.close();

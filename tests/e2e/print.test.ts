@@ -5,7 +5,7 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser } from './support/browser.ts';
+import { testBrowser } from './support/test-browser.ts';
 import { onePagePerType, sitePages } from './support/pages.ts';
 
 const pages = onePagePerType(sitePages());
@@ -14,7 +14,7 @@ let browser: Browser;
 let context: BrowserContext;
 let page: Page;
 beforeAll(async () => {
-  browser = await launchBrowser();
+  browser = await testBrowser();
   context = await browser.newContext();
   page = await context.newPage();
 });

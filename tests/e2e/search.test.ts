@@ -9,7 +9,7 @@ import { validateContent } from '../../src/lib/content-validator.ts';
 import { entryUrl } from '../../src/lib/routes.ts';
 import type { Role } from '../../src/schemas/role.ts';
 import { axeViolations, describeViolations } from './support/axe.ts';
-import { launchBrowser } from './support/browser.ts';
+import { testBrowser } from './support/test-browser.ts';
 import { FIRST_SEARCH_BUDGET, measureFirstSearch } from './support/search-bytes.ts';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
@@ -20,7 +20,7 @@ let page: Page;
 const base = () => inject('baseUrl');
 
 beforeAll(async () => {
-  browser = await launchBrowser();
+  browser = await testBrowser();
 });
 afterAll(async () => {
   await browser?.close();

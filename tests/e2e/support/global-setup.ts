@@ -7,18 +7,24 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { launchBrowserServer } from './browser.ts';
 import { DIST } from './pages.ts';
 import { startStaticServer } from './static-server.ts';
 
 export default async function setup(project: TestProject) {
   if (!existsSync(join(DIST, 'index.html'))) throw new Error('dist/ is missing: run `npm run build` before the browser tests');
-  const server = await startStaticServer(DIST);
+  const [server, browser] = await Promise.all([startStaticServer(DIST), launchBrowserServer()]);
   project.provide('baseUrl', server.url);
-  return () => server.close();
+  project.provide('browserEndpoint', browser.wsEndpoint());
+  return async () => {
+    await Promise.all([server.close(), browser.close()]);
+  };
 }
 
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
+    /** Where the test files connect to the one Chromium (./browser.ts). */
+    browserEndpoint: string;
   }
 }
