@@ -27,8 +27,8 @@ afterAll(async () => {
  * priority and these tests take what the cores have left; once the other stages end, a second tab keeps the second core
  * busy. A page is loaded once, at phone width, and then resized: axe runs four times in the same document, so its code
  * is compiled and optimised once per page instead of once per load. Against one tab per width (each page loaded twice,
- * the widths side by side) that took a quarter less of Chromium's CPU time over seven of the largest pages, and 23 %
- * less over this whole file (286 s against 372 s, 2026-12-03).
+ * the widths side by side) that took a quarter less of Chromium's CPU time over seven of the largest pages. This whole
+ * file, alone on an idle machine: 141 s and 272 s of CPU, against 185 s and 336 s before (2026-12-03, measured in a cgroup).
  */
 const TABS = 2;
 const idle: Page[] = [];
