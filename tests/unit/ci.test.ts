@@ -53,9 +53,11 @@ describe('CI workflow', () => {
     expect(steps.find((s) => s.uses?.startsWith('actions/checkout@'))?.with?.['fetch-depth']).toBe(0);
   });
 
-  it('installs Debian Chromium for the browser tests', () => {
+  it('installs Debian Chromium and its headless shell (the browser tests\' Chromium) on GitHub and in .ci/run', () => {
     expect(workflow.jobs.test.container).toMatch(/bookworm|trixie/);
-    expect(steps.some((s) => /apt-get install .*chromium/.test(s.run ?? ''))).toBe(true);
+    expect(steps.some((s) => /apt-get install .*\bchromium\b.*\bchromium-headless-shell\b/.test(s.run ?? ''))).toBe(true);
+    const run = readFileSync(join(ROOT, '.ci/run'), 'utf8');
+    for (const pkg of ['chromium', 'chromium-headless-shell']) expect(run).toContain(`|| missing+=(${pkg})`);
   });
 
   it('deploys the built site to GitHub Pages from main only, after the tests', () => {
