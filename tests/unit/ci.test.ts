@@ -53,7 +53,7 @@ describe('CI workflow', () => {
     expect(steps.find((s) => s.uses?.startsWith('actions/checkout@'))?.with?.['fetch-depth']).toBe(0);
   });
 
-  it('installs Debian Chromium and its headless shell (the browser tests\' Chromium) on GitHub and in .ci/run', () => {
+  it("installs Debian Chromium and its headless shell (the browser tests' Chromium) on GitHub and in .ci/run", () => {
     expect(workflow.jobs.test.container).toMatch(/bookworm|trixie/);
     expect(steps.some((s) => /apt-get install .*\bchromium\b.*\bchromium-headless-shell\b/.test(s.run ?? ''))).toBe(true);
     const run = readFileSync(join(ROOT, '.ci/run'), 'utf8');
