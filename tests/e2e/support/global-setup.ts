@@ -13,7 +13,8 @@ import { startStaticServer } from './static-server.ts';
 
 export default async function setup(project: TestProject) {
   if (!existsSync(join(DIST, 'index.html'))) throw new Error('dist/ is missing: run `npm run build` before the browser tests');
-  const [server, browser] = await Promise.all([startStaticServer(DIST), launchBrowserServer()]);
+  // Brotli at quality 4 (the compression package's default), not the hosts' 11: see startStaticServer.
+  const [server, browser] = await Promise.all([startStaticServer(DIST, { brotliQuality: 4 }), launchBrowserServer()]);
   project.provide('baseUrl', server.url);
   project.provide('browserEndpoint', browser.wsEndpoint());
   return async () => {
