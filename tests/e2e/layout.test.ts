@@ -2,7 +2,7 @@
  * The reading layout, measured in Chromium on one page of every type (README, "Reading design"): the header's
  * height at 360, 900 and 1280 px; the text's measure and the wide measure of what breaks out; "On this page"
  * sticky beside the text from 1200 px; the competency matrix readable at 1000 px and stacked at 360 px; no
- * sideways scroll at 768 px (tests/e2e/quality.test.ts checks every page at 360 px); and block quotes, code
+ * sideways scroll at 768 px (quality.test.ts and phone-layout.test.ts check every page at 360 px); and block quotes, code
  * blocks and Markdown footnotes styled apart from running text and citations in both colour schemes.
  * Every figure is in CSS pixels at the default text size.
  */
