@@ -11,6 +11,10 @@
  * sections, two links), as handbook guides and as Starlight docs pages, and are
  * built clean (no dist/, no Astro or Vite cache, no social-image cache) under
  * /usr/bin/time: wall time, user + system CPU time and peak resident memory.
+ * The handbook is then built clean once more with only its social-image cache
+ * kept from that build ("handbook, images cached"): what CI does with the cache
+ * it restores (src/lib/social-image-cache.ts), where only new or retitled pages'
+ * images are drawn.
  *
  * Sizes run one after another; within a size the two sites alternate, and with
  * --repeat the order flips each round (A B, B A, ...) so drift in the machine's
@@ -25,7 +29,8 @@ import { plainPages, plainVocabulary, type PlainPage } from './bench-content.ts'
 import { buildCommand, buildPhases, makeSite, ROOT, timed, walkSize, type TimedRun } from './bench-run.ts';
 
 export const STARLIGHT_RANGE = '^0.42';
-type Site = 'handbook' | 'starlight';
+type Site = 'handbook' | 'handbook, images cached' | 'starlight';
+const CACHED: Site = 'handbook, images cached';
 
 export interface VsOptions {
   sizes: string;
@@ -134,11 +139,23 @@ function makeStarlight(): string {
 const installed = (dir: string, name: string) =>
   JSON.parse(readFileSync(join(dir, 'node_modules', name, 'package.json'), 'utf8')).version as string;
 
-/** Removes everything a previous build left, so each timed build starts clean. */
-function clean(dir: string) {
-  for (const p of ['dist', '.astro', 'node_modules/.astro', 'node_modules/.vite', '.cache', 'node_modules/.cache']) {
+/** The handbook's social-image cache, relative to its root (SOCIAL_IMAGE_CACHE_DIR). */
+const IMAGE_CACHE = 'node_modules/.cache/social-images';
+
+/** Removes everything a previous build left, so each timed build starts clean; with `keepImages`, all but the image cache. */
+function clean(dir: string, keepImages = false) {
+  for (const p of ['dist', '.astro', 'node_modules/.astro', 'node_modules/.vite', '.cache']) {
     rmSync(join(dir, p), { recursive: true, force: true });
   }
+  const caches = join(dir, 'node_modules/.cache');
+  let entries: string[] = [];
+  try {
+    entries = readdirSync(caches);
+  } catch {
+    return;
+  }
+  for (const e of entries)
+    if (!(keepImages && join('node_modules/.cache', e) === IMAGE_CACHE)) rmSync(join(caches, e), { recursive: true, force: true });
 }
 
 const frontmatter = (fields: Record<string, string>) =>
@@ -176,7 +193,7 @@ function writeStarlightPages(site: string, pages: PlainPage[]) {
 }
 
 async function buildOnce(site: Site, dir: string, size: number, round: number): Promise<VsBuild> {
-  clean(dir);
+  clean(dir, site === CACHED);
   const log = join(dir, `build-${size}-${round}.log`);
   // Each site's own build command: the handbook's `build` script, Starlight's plain `astro build`.
   const run: TimedRun = await timed(buildCommand(dir), dir, log);
@@ -191,7 +208,7 @@ async function buildOnce(site: Site, dir: string, size: number, round: number): 
     peakRssMB: run.peakRssMB,
     loadAverageBefore: run.loadAverageBefore,
     otherCpuSeconds: run.otherCpuSeconds,
-    phases: site === 'handbook' ? buildPhases(run.output) : {},
+    phases: site === 'starlight' ? {} : buildPhases(run.output),
   };
   console.log(
     `  ${site.padEnd(9)} +${size}: ${result.pages} pages, ${result.wallSeconds} s wall, ${result.cpuSeconds ?? 'n/a'} s CPU, ` +
@@ -206,11 +223,25 @@ const median = (xs: number[]) => {
 };
 const num = (xs: (number | null)[]) => xs.filter((x): x is number => x !== null);
 
+interface SiteSummary {
+  wallSeconds: number;
+  cpuSeconds: number;
+  peakRssMB: number;
+  pages: number;
+}
+interface Ratio {
+  wall: number;
+  cpu: number;
+  memory: number;
+}
 export interface VsSummary {
   size: number;
-  handbook: { wallSeconds: number; cpuSeconds: number; peakRssMB: number; pages: number };
-  starlight: { wallSeconds: number; cpuSeconds: number; peakRssMB: number; pages: number };
-  ratio: { wall: number; cpu: number; memory: number };
+  handbook: SiteSummary;
+  starlight: SiteSummary;
+  ratio: Ratio;
+  /** The handbook built clean but for the social-image cache of the build before (CI's restored cache). */
+  handbookImagesCached?: SiteSummary;
+  ratioImagesCached?: Ratio;
 }
 
 export function summarise(builds: VsBuild[]): VsSummary[] {
@@ -228,24 +259,32 @@ export function summarise(builds: VsBuild[]): VsSummary[] {
     const handbook = of('handbook');
     const starlight = of('starlight');
     const r = (a: number, b: number) => Math.round((a / b) * 100) / 100;
-    return {
-      size,
-      handbook,
-      starlight,
-      ratio: {
-        wall: r(handbook.wallSeconds, starlight.wallSeconds),
-        cpu: r(handbook.cpuSeconds, starlight.cpuSeconds),
-        memory: r(handbook.peakRssMB, starlight.peakRssMB),
-      },
-    };
+    const ratio = (h: SiteSummary): Ratio => ({
+      wall: r(h.wallSeconds, starlight.wallSeconds),
+      cpu: r(h.cpuSeconds, starlight.cpuSeconds),
+      memory: r(h.peakRssMB, starlight.peakRssMB),
+    });
+    const summary: VsSummary = { size, handbook, starlight, ratio: ratio(handbook) };
+    if (builds.some((b) => b.size === size && b.site === CACHED)) {
+      summary.handbookImagesCached = of(CACHED);
+      summary.ratioImagesCached = ratio(summary.handbookImagesCached);
+    }
+    return summary;
   });
 }
 
 function table(summary: VsSummary[]): string {
+  const row = (size: number, name: string, x: SiteSummary) =>
+    `| +${size} | ${name} | ${x.pages} | ${x.wallSeconds} s | ${x.cpuSeconds} s | ${x.peakRssMB} MB |`;
+  const ratioRow = (size: number, name: string, x: Ratio) =>
+    `| +${size} | **${name}** | | **${x.wall}×** | **${x.cpu}×** | **${x.memory}×** |`;
   const rows = summary.flatMap((s) => [
-    `| +${s.size} | Starlight | ${s.starlight.pages} | ${s.starlight.wallSeconds} s | ${s.starlight.cpuSeconds} s | ${s.starlight.peakRssMB} MB |`,
-    `| +${s.size} | Handbook | ${s.handbook.pages} | ${s.handbook.wallSeconds} s | ${s.handbook.cpuSeconds} s | ${s.handbook.peakRssMB} MB |`,
-    `| +${s.size} | **Ratio** | | **${s.ratio.wall}×** | **${s.ratio.cpu}×** | **${s.ratio.memory}×** |`,
+    row(s.size, 'Starlight', s.starlight),
+    row(s.size, 'Handbook', s.handbook),
+    ratioRow(s.size, 'Ratio', s.ratio),
+    ...(s.handbookImagesCached && s.ratioImagesCached
+      ? [row(s.size, 'Handbook, images cached', s.handbookImagesCached), ratioRow(s.size, 'Ratio, images cached', s.ratioImagesCached)]
+      : []),
   ]);
   return ['| Pages added | Site | HTML pages | Wall | CPU | Peak memory |', '|---|---|--:|--:|--:|--:|', ...rows].join('\n');
 }
@@ -279,12 +318,16 @@ export async function benchVsStarlight(options: VsOptions): Promise<void> {
         plainPages(size, words, (id) => `/bench/${id}/`),
       );
       for (let round = 0; round < options.repeat; round++) {
-        const order: [Site, string][] = [
-          ['handbook', handbook],
-          ['starlight', starlight],
+        // The cached build reuses the images the cold one just drew, so the two stay together when the order flips.
+        const order: [Site, string][][] = [
+          [
+            ['handbook', handbook],
+            [CACHED, handbook],
+          ],
+          [['starlight', starlight]],
         ];
         if (round % 2 === 1) order.reverse();
-        for (const [site, dir] of order) builds.push(await buildOnce(site, dir, size, round));
+        for (const [site, dir] of order.flat()) builds.push(await buildOnce(site, dir, size, round));
       }
     }
   } finally {
@@ -309,7 +352,7 @@ export async function benchVsStarlight(options: VsOptions): Promise<void> {
   const md =
     `# Handbook vs Starlight\n\nRun ${report.date.slice(0, 16).replace('T', ' ')} UTC on ${machine.cpus} cores, ${machine.memoryGB} GB, Node ${machine.node}, ` +
     `Astro ${versions.astro}, @astrojs/starlight ${versions.starlight}; ${options.repeat} build(s) of each site per size (medians). ` +
-    `Ratios are handbook ÷ Starlight.\n\n${table(summary)}\n\nEach build:\n\n${builds
+    `Ratios are handbook ÷ Starlight; "images cached" is the handbook built clean again with only the social images of the build before kept, as CI restores them.\n\n${table(summary)}\n\nEach build:\n\n${builds
       .map(
         (b) =>
           `- +${b.size} ${b.site} (round ${b.round + 1}): ${b.wallSeconds} s wall, ${b.cpuSeconds} s CPU, ${b.peakRssMB} MB; ` +
