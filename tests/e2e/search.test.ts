@@ -87,27 +87,27 @@ describe('search finds what readers look for', () => {
   });
 
   it('finds glossary terms by abbreviation: "FOH" finds front of house', async () => {
-    const [first] = await searchPage('FOH');
+    const [first] = await searchTyped('FOH');
     expect(first).toBe('/glossary/#front-of-house');
   });
 
   // Other roles now carry these words in their own titles (broadcast audio engineer, mixing engineer) or as
   // alternate titles (recording engineer), so the sound engineer is expected among the first five, not three.
   it.each(['audio engineer', 'mixing engineer'])('finds the sound engineer through its alternate title "%s"', async (query) => {
-    const links = await searchPage(query, 5);
+    const links = await searchTyped(query, 5);
     expect(links.slice(0, 5)).toContain('/roles/sound-engineer/');
   });
 
   const { data } = validateContent({ root: ROOT });
   const roles = [...(data.roles as Map<string, Role>)].filter(([, r]) => !r.draft);
-  // One /search/ page for every role title, each typed into its box as a reader refines a search: Pagefind loads
-  // once, not once per role in a fresh browser context (which was half of this file's time). Opening a search from
-  // a shared address is covered above.
+  // One /search/ page for the queries above and every role title, each typed into its box as a reader refines a
+  // search: Pagefind loads once, not once per query in a fresh browser context (which was half of this file's time).
+  // Opening a search from a shared address has tests of its own ("clock hours", the address kept in step).
   let titles: { context: BrowserContext; page: Page } | undefined;
   afterAll(async () => {
     await titles?.context.close();
   });
-  async function searchTyped(query: string): Promise<string[]> {
+  async function searchTyped(query: string, count = 1): Promise<string[]> {
     if (!titles) {
       const context = await browser.newContext({ viewport: { width: 1000, height: 800 } });
       titles = { context, page: await context.newPage() };
@@ -120,7 +120,7 @@ describe('search finds what readers look for', () => {
       s: PANEL,
       q: query,
     });
-    return resultLinks(PANEL, 1, on);
+    return resultLinks(PANEL, count, on);
   }
   it.each(roles.map(([id, r]) => [r.title, entryUrl('roles', id)]))('searching "%s" puts its role page first', async (title, url) => {
     const [first] = await searchTyped(title);
