@@ -23,8 +23,13 @@ const started = performance.now();
 // Node keeps each module it compiles (TypeScript stripped, V8's code cache) in node_modules/.cache/, so every run
 // after the first skips most of the module loading (bench/README.md). Enabled before the validator's modules load,
 // which is why they are all imported below rather than at the top.
-enableCompileCache(join(import.meta.dirname, '../node_modules/.cache/node-compile'));
-const { defaultThreads, Helper, MIN_FILES_FOR_WORKERS, roughFileCount } = await import('../src/lib/validate/worker-pool.ts');
+const compileCache = enableCompileCache(join(import.meta.dirname, '../node_modules/.cache/node-compile')).directory;
+// Worker threads inherit it through the environment, so their first module is read from the cache too.
+if (compileCache) process.env.NODE_COMPILE_CACHE = compileCache;
+const [{ defaultThreads, Helper, MIN_FILES_FOR_WORKERS, roughFileCount }, { MIN_FILES_TO_READ_AHEAD, ReadAhead }] = await Promise.all([
+  import('../src/lib/validate/worker-pool.ts'),
+  import('../src/lib/validate/read-ahead.ts'),
+]);
 
 const { values } = parseArgs({
   options: {
@@ -55,14 +60,17 @@ const root = resolve(values.root!);
 const today = values.today ? new Date(`${values.today}T00:00:00Z`) : undefined;
 const threads = values.threads === undefined ? defaultThreads() : Number(values.threads);
 
-// The workers start before this thread loads the validator, so both load their modules at once (worker-pool.ts).
-const helpers = threads > 1 && roughFileCount(root) >= MIN_FILES_FOR_WORKERS ? Array.from({ length: threads - 1 }, () => new Helper()) : [];
+// The workers start before this thread loads the validator, so both load their modules at once (worker-pool.ts);
+// on one thread, so does the thread that reads the files ahead of it (read-ahead.ts).
+const files = roughFileCount(root);
+const helpers = threads > 1 && files >= MIN_FILES_FOR_WORKERS ? Array.from({ length: threads - 1 }, () => new Helper()) : [];
+const readAhead = helpers.length === 0 && files >= MIN_FILES_TO_READ_AHEAD ? new ReadAhead() : undefined;
 const [{ validateContentInParallel }, { FORMATS, formatAs }] = await Promise.all([
   import('../src/lib/validate/parallel.ts'),
   import('../src/lib/problem-format.ts'),
 ]);
 if (!(FORMATS as readonly string[]).includes(values.format!)) {
-  await Promise.all(helpers.map((helper) => helper.stop()));
+  await Promise.all([...helpers.map((helper) => helper.stop()), readAhead?.stop()]);
   usage(`--format must be one of: ${FORMATS.join(', ')}; found "${values.format}"`);
 }
 
@@ -77,6 +85,7 @@ if (values.fix) {
 const parallel = {
   threads,
   helpers,
+  readAhead,
   ...(values.cache ? { cacheDir: join(import.meta.dirname, '../node_modules/.cache/validate') } : {}),
 };
 const result = await validateContentInParallel(today ? { root, today } : { root }, parallel);

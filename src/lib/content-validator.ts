@@ -18,7 +18,8 @@ import { checkedFirst, fileChecker, rereadingLocator, type FileJob, type FileOut
 import { crossEntryRules, type EntryFacts } from './validate/cross-entry.ts';
 import { pageIds } from './validate/fragments.ts';
 import { isImagePath, strayImages } from './validate/images.ts';
-import { classify, findFiles, notAFileMessage, slugify } from './validate/read-files.ts';
+import { classify, findFiles, slugify } from './validate/read-files.ts';
+import { notAFileMessage } from './validate/safe-read.ts';
 
 export { looksLikeContent, slugify } from './validate/read-files.ts';
 

@@ -25,7 +25,7 @@ export interface SchemaContext {
    * Where the validator collects the references to existing entries found while one entry is checked, so it
    * can refuse a published page that names a draft (the entry's draft status is known only once every file is read).
    */
-  refs?: { collection: CollectionName; id: string }[];
+  refs?: { collection: CollectionName; id: string }[] | undefined;
 }
 
 /** A context that checks no references: for JSON Schema generation and type derivation. */

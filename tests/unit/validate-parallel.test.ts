@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { validateContent, type ValidationResult } from '../../src/lib/content-validator.ts';
 import { validateContentInParallel } from '../../src/lib/validate/parallel.ts';
+import { ReadAhead } from '../../src/lib/validate/read-ahead.ts';
 import { loadCases, makeSite, TODAY } from '../support/bad-content.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
@@ -57,6 +58,28 @@ describe('validating on several threads', () => {
     let perThread: number[] = [];
     expect(await validateContentInParallel({ root: ROOT, today: TODAY }, { threads: 4, onDone: (n) => (perThread = n) })).toEqual(one);
     expect(perThread).toEqual([Object.values(one.entries).flat().length]);
+  });
+});
+
+describe('reading the files ahead on another thread', () => {
+  it('gives the one-thread result for every bad-content case, with every file read by the other thread', async () => {
+    const { site, one } = oneThreadCorpus();
+    const readAhead = new ReadAhead();
+    let perThread: number[] = [];
+    const result = await validateContentInParallel({ root: site, today: TODAY }, { threads: 1, readAhead, onDone: (n) => (perThread = n) });
+    expect(result).toEqual(one);
+    // Every listed content file is handed over read, the ones that turn out unreadable included.
+    const files = Object.values(one.entries).flat().length;
+    expect(perThread).toEqual([files]);
+    expect(readAhead.served).toBe(files);
+  });
+
+  it('reads on this thread what a stopped reader did not', async () => {
+    const { site, one } = oneThreadCorpus();
+    const readAhead = new ReadAhead();
+    await readAhead.stop();
+    expect(await validateContentInParallel({ root: site, today: TODAY }, { threads: 1, readAhead })).toEqual(one);
+    expect(readAhead.served).toBe(0);
   });
 });
 

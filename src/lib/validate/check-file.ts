@@ -18,7 +18,7 @@ import { outcomeKey } from './cache.ts';
 import { listedImageFiles } from './image-files.ts';
 import { checkImages } from './images.ts';
 import { parseSource, yamlOf, type Located } from './parse-source.ts';
-import { readContentFile } from './read-files.ts';
+import { readContentFile, type ReadResult } from './safe-read.ts';
 import { locator, rawDataProblems, schemaProblems, type Locator } from './schema-check.ts';
 
 export interface FileJob {
@@ -87,7 +87,9 @@ export interface CheckerSetup {
 export const checkedFirst = (collection: CollectionName) => collection === 'glossary';
 
 export function fileChecker(setup: CheckerSetup) {
-  const context: SchemaContext = setup.today ? { ids: setup.ids, today: setup.today } : { ids: setup.ids };
+  // Every field set from the start, and `refs` emptied rather than deleted: deleting a property would turn the
+  // object V8 reads on every reference check into a slower dictionary.
+  const context: SchemaContext = { ids: setup.ids, refs: undefined, ...(setup.today ? { today: setup.today } : {}) };
   const schemas = Object.fromEntries(COLLECTIONS.map((c) => [c, COLLECTION_DEFS[c].schema(context)])) as {
     [C in CollectionName]: ReturnType<(typeof COLLECTION_DEFS)[C]['schema']>;
   };
@@ -97,9 +99,10 @@ export function fileChecker(setup: CheckerSetup) {
 
   /**
    * Checks one file; `glossary` must hold every glossary entry's words unless the file is itself a glossary entry
-   * (`glossaryHash` is their `glossaryKey`, for the cache).
+   * (`glossaryHash` is their `glossaryKey`, for the cache). `readAlready` is the file as another thread read it
+   * (`read-ahead.ts`); without it the file is read here.
    */
-  return function check(file: FileJob, glossary: readonly GlossaryWords[], glossaryHash = ''): FileOutcome {
+  return function check(file: FileJob, glossary: readonly GlossaryWords[], glossaryHash = '', readAlready?: ReadResult): FileOutcome {
     const problems: FileProblem[] = [];
     const add = (list: readonly (Located & { rule?: string })[], severity: FileProblem['severity'] = 'error') => {
       for (const p of list)
@@ -112,7 +115,7 @@ export function fileChecker(setup: CheckerSetup) {
           ...(p.rule ? { rule: p.rule } : {}),
         });
     };
-    const read = readContentFile(join(setup.root, file.rel));
+    const read = readAlready ?? readContentFile(join(setup.root, file.rel));
     if (!read.ok) {
       add([{ line: read.line, column: 1, field: 'file', message: read.message }]);
       return { problems };
@@ -132,7 +135,7 @@ export function fileChecker(setup: CheckerSetup) {
     const checked = raw.length ? { problems: [] } : schemaProblems(schemas[file.collection], source.data, at);
     // Where each one is written is looked up only for the rare one that breaks a rule (cross-entry.ts).
     const refs = [...new Map(context.refs.map((r) => [`${r.collection}/${r.id}`, r])).values()];
-    delete context.refs;
+    context.refs = undefined;
     add(checked.problems);
     const outcome: FileOutcome = { problems };
     if (key) outcome.key = key;

@@ -5,7 +5,7 @@
  */
 import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { readOpenFile } from './read-files.ts';
+import { readOpenFile } from './safe-read.ts';
 
 /** A larger file is a photo straight from a camera: it slows every clone of the repository for no gain on the page. */
 export const MAX_IMAGE_BYTES = 1_000_000;

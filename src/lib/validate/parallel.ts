@@ -11,6 +11,7 @@ import type { GlossaryWords } from '../content-warnings.ts';
 import { finishValidation, planValidation, type ValidateOptions, type ValidationResult } from '../content-validator.ts';
 import { glossaryKey, OutcomeCache } from './cache.ts';
 import { checkedFirst, fileChecker, type FileJob, type FileOutcome } from './check-file.ts';
+import type { ReadAhead } from './read-ahead.ts';
 import { defaultThreads, Helper, MIN_FILES_FOR_WORKERS } from './worker-pool.ts';
 
 export interface ParallelOptions {
@@ -23,6 +24,11 @@ export interface ParallelOptions {
   helpers?: Helper[];
   /** Below this many files no worker is started: loading a worker's modules takes about half a second. */
   minFiles?: number;
+  /**
+   * A reading thread already started (`read-ahead.ts`), used when this thread checks every file itself, or stopped.
+   * The files are then read ahead, in the order they are checked.
+   */
+  readAhead?: ReadAhead | undefined;
   /** Files per chunk: small enough to share the work out evenly, large enough that messages cost little. */
   chunk?: number;
   /** Whether this thread checks files too (default), or only hands them out: tests use false to make the workers do it all. */
@@ -51,6 +57,7 @@ export async function validateContentInParallel(
     threads = defaultThreads(),
     helpers,
     minFiles = MIN_FILES_FOR_WORKERS,
+    readAhead,
     chunk = 200,
     mainChecks = true,
     cacheDir,
@@ -72,18 +79,24 @@ export async function validateContentInParallel(
   const pool = workerCount === 0 ? [] : started.length ? started : Array.from({ length: workerCount }, () => new Helper());
   if (pool !== started) await Promise.all(started.map((helper) => helper.stop()));
   for (const helper of pool) helper.send({ kind: 'setup', setup });
+  const indexes = plan.files.map((_, i) => i);
+  const first = indexes.filter((i) => checkedFirst(plan.files[i]!.collection));
+  const rest = indexes.filter((i) => !checkedFirst(plan.files[i]!.collection));
+  // With no worker this thread checks every file in this order, so it can be read ahead; with workers each reads its own.
+  const ahead = pool.length === 0 && mainChecks ? readAhead : undefined;
+  if (ahead) ahead.start(options.root, plan.files, [...first, ...rest]);
+  else await readAhead?.stop();
   const check = fileChecker({ root: options.root, ids: plan.ids, listed: plan.listed, today: options.today, cache: cacheView });
   try {
     const outcomes: FileOutcome[] = [];
-    const indexes = plan.files.map((_, i) => i);
-    const first = indexes.filter((i) => checkedFirst(plan.files[i]!.collection));
-    await runChunks(first, chunk, plan.files, outcomes, pool, mainChecks, (file) => check(file, []));
+    const run = (list: number[], checkHere: (file: FileJob, i: number) => FileOutcome) =>
+      runChunks(list, chunk, plan.files, outcomes, pool, mainChecks, checkHere, ahead);
+    await run(first, (file, i) => check(file, [], '', ahead?.take(i)));
     if (cache) for (const i of first) outcomes[i] = cache.resolve(outcomes[i]!);
     const glossary = first.flatMap((i) => (outcomes[i]!.glossary ? [outcomes[i]!.glossary!] : []));
     for (const helper of pool) helper.send({ kind: 'glossary', words: glossary });
-    const rest = indexes.filter((i) => !checkedFirst(plan.files[i]!.collection));
     const glossaryHash = cache ? glossaryKey(glossary) : '';
-    await runChunks(rest, chunk, plan.files, outcomes, pool, mainChecks, (file) => check(file, glossary, glossaryHash));
+    await run(rest, (file, i) => check(file, glossary, glossaryHash, ahead?.take(i)));
     if (cache) {
       for (const i of rest) outcomes[i] = cache.resolve(outcomes[i]!);
       cache.save();
@@ -92,7 +105,7 @@ export async function validateContentInParallel(
     onDone?.([...perThread, plan.files.length - perThread.reduce((a, b) => a + b, 0)], cache?.hits ?? 0);
     return finishValidation(plan, outcomes);
   } finally {
-    await Promise.all(pool.map((helper) => helper.stop()));
+    await Promise.all([...pool.map((helper) => helper.stop()), ahead?.stop()]);
   }
 }
 
@@ -111,7 +124,8 @@ async function runChunks(
   outcomes: FileOutcome[],
   pool: readonly Helper[],
   mainChecks: boolean,
-  checkHere: (file: FileJob) => FileOutcome,
+  checkHere: (file: FileJob, i: number) => FileOutcome,
+  ahead: ReadAhead | undefined,
 ) {
   let next = 0;
   // Chunks a failed worker gave back.
@@ -145,7 +159,9 @@ async function runChunks(
     const alive = pool.filter((helper) => helper.alive);
     if (waiting() && (mainChecks || alive.length === 0)) {
       // A few files at a time, so a worker that sends its chunk back gets the next one without waiting long.
-      for (const i of take(Math.min(size, MAIN_SLICE))!) outcomes[i] = checkHere(files[i]!);
+      const slice = take(Math.min(size, MAIN_SLICE))!;
+      await ahead?.until(slice[slice.length - 1]!);
+      for (const i of slice) outcomes[i] = checkHere(files[i]!, i);
       // Let finished workers report and take the next chunk before this thread takes another.
       await new Promise((resolve) => setImmediate(resolve));
     } else if (running.size) {
