@@ -54,9 +54,6 @@ export default defineConfig({
   // Writes .astro/collections/*.schema.json, which the Astro VS Code extension uses to complete MDX frontmatter.
   experimental: {
     contentIntellisense: true,
-    // Reuses the previous build's output for pages whose getStaticPaths entry gives an unchanged cacheKey
-    // (today the social images; see src/pages/og/[slug].png.ts). The cache lives in node_modules/.astro.
-    incrementalBuild: true,
   },
   integrations: [
     validateOnBuild(),

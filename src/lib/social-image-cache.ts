@@ -1,9 +1,9 @@
 /**
  * A folder of social images keyed by their inputs (`socialImageKey`: the node
  * tree, the fonts, the renderer's version and options). An image whose key is
- * on disk is read, not drawn. Unlike Astro's incremental-build cache, which
- * Astro throws away whenever the config or the lockfile changes, this one only
- * misses when an image's own inputs change, so CI keeps it between runs
+ * on disk is read, not drawn. Unlike a cache of Astro's, which Astro throws
+ * away whenever the config or the lockfile changes, this one only misses
+ * when an image's own inputs change, so CI keeps it between runs
  * (.github/workflows/ci.yml) and a clean build with a restored folder draws
  * only the new and renamed pages.
  *

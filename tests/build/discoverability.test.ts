@@ -59,7 +59,7 @@ describe('head tags on every page', () => {
     expect(png.length).toBeLessThan(100 * 1024);
   });
 
-  // The build may copy images from the last build (experimental.incrementalBuild); a copy must never be stale.
+  // The build may take images from the image cache (src/lib/social-image-cache.ts); a cached image must never be stale.
   // Content pages name their type in the image's alt text ("Role profile: Audio technician"), so their drawing can be redone here.
   const typed = pages.flatMap((p) => {
     const [title, alt] = [meta(p.html, 'og:title'), meta(p.html, 'og:image:alt')];
