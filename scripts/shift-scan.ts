@@ -19,16 +19,20 @@ import { elements, parseHtml, type HtmlNode } from '../src/lib/html.ts';
 import { launchBrowser } from '../tests/e2e/support/browser.ts';
 import { onePagePerType, pageFile, sitePages } from '../tests/e2e/support/pages.ts';
 
-/** Text nodes whose paint can be cut short: in the body, outside script, style and template, with some visible text. */
+/** Text nodes whose paint can be cut short: in the body, outside script, style, noscript and template (whose content is
+ * never painted), with some visible text. Walks childNodes, not `elements()`, which also enters templates' content. */
 function* bodyTextNodes(root: HtmlNode): Generator<{ start: number; end: number }> {
   const body = [...elements(root)].find((e) => e.tagName === 'body');
-  for (const element of body ? elements(body) : []) {
-    if (['script', 'style', 'template', 'noscript'].includes(element.tagName)) continue;
-    for (const child of element.childNodes) {
-      if (child.nodeName !== '#text' || !child.sourceCodeLocation) continue;
-      if ((child as { value: string }).value.trim().length < 2) continue;
-      yield { start: child.sourceCodeLocation.startOffset, end: child.sourceCodeLocation.endOffset };
+  const stack: HtmlNode[] = body ? [body] : [];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.nodeName === '#text') {
+      const location = (node as { sourceCodeLocation?: { startOffset: number; endOffset: number } | null }).sourceCodeLocation;
+      if (location && (node as { value: string }).value.trim().length >= 2) yield { start: location.startOffset, end: location.endOffset };
+      continue;
     }
+    if (!('childNodes' in node) || ['script', 'style', 'template', 'noscript'].includes(node.nodeName)) continue;
+    for (let i = node.childNodes.length - 1; i >= 0; i--) stack.push(node.childNodes[i]!);
   }
 }
 

@@ -6,7 +6,7 @@ const page = [
   '<body><script>const inScript = 1;</script>',
   '<h1>Café menu</h1>',
   '<p>Crème <a href="/x">brûlée</a> x</p>',
-  '<template>Hidden text</template><noscript>Without scripts</noscript>',
+  '<template>Hidden text<p>Hidden paragraph</p></template><noscript>Without scripts</noscript>',
   '</body></html>',
 ].join('');
 
